@@ -1,0 +1,3 @@
+from kemnaker_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,183 @@
+"""Date expressions in Indonesian and English news, normalised to dates.
+
+Candidates are found with a regex whose month and weekday names come from the
+CLDR locale data (Babel); month-name dates are normalised by dateparser. A date
+without a year gets one inferred from a reference (the publication date, or the
+other years in the article), checked against the weekday when one is given.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+
+from babel.dates import get_day_names, get_month_names
+
+from kemnaker_tui.model import DateRef
+
+_LOCALES = ("id", "en")
+
+
+def _names(getter, width: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for loc in _LOCALES:
+        for number, name in getter(width, locale=loc).items():
+            out[name.lower().rstrip(".")] = number
+    return out
+
+
+_MONTHS = {**_names(get_month_names, "abbreviated"), **_names(get_month_names, "wide")}
+# Common press spellings CLDR does not list.
+_MONTHS.update({"agt": 8, "agust": 8, "sept": 9, "nop": 11, "nopember": 11, "pebruari": 2, "okt": 10})
+_WEEKDAYS = _names(get_day_names, "wide")
+_WEEKDAYS.update({"jum'at": 4, "jum’at": 4, "ahad": 6})
+
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted((re.escape(d) for d in _WEEKDAYS), key=len, reverse=True))
+
+_PATTERNS = [
+    # Jumat (24/1/2025) · Sabtu (7/9) · (28/11/2022)
+    ("numeric", re.compile(
+        rf"(?:\b(?P<wd>{_WEEKDAY_RE})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+        re.IGNORECASE)),
+    # Rabu, 29 November 2023 · 24 Januari · 3 Agustus 2024
+    ("dmy", re.compile(
+        rf"(?:\b(?P<wd>{_WEEKDAY_RE})\b\s*,?\s*(?:tanggal\s+|tgl\.?\s+)?)?\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\.?(?:\s+(?P<y>\d{{4}}))?\b",
+        re.IGNORECASE)),
+    # January 24, 2025 · Monday, April 22, 2024
+    ("mdy", re.compile(
+        rf"(?:\b(?P<wd>{_WEEKDAY_RE})\b\s*,?\s*)?\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b",
+        re.IGNORECASE)),
+    # 2025-01-24
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # 24/01/2025 (no parentheses, full year)
+    ("slash", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
+    # Desember 2023 (month precision)
+    ("my", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)),
+]
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_day(day: int, month_word: str, year: int) -> tuple[int, int] | None:
+    """(month, day) of a month-name date, by dateparser (handles id and en)."""
+    from dateparser.date import DateDataParser  # imported on first use: ~0.1 s
+
+    parser = _parser()
+    data = parser.get_date_data(f"{day} {month_word} {year}")
+    if data.date_obj is None:
+        return None
+    return data.date_obj.month, data.date_obj.day
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=list(_LOCALES), settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int, weekday: int | None, reference: dt.date | None,
+               context_years: Iterable[int] = ()) -> int | None:
+    """Pick the year of a day-month date that the text gave without one.
+
+    With a publication date, prefer the most recent such day not after it (news
+    reports the past), else the next one. Without, start from the latest year
+    the article mentions. A stated weekday must agree; if none agrees within
+    three years, the weekday is taken as a typo and the first guess is kept.
+    """
+    if reference is not None:
+        base = reference.year
+        order = [base, base - 1, base + 1, base - 2, base + 2, base - 3]
+        candidates = [y for y in order if (d := _safe_date(y, month, day))]
+        if weekday is None:
+            for y in candidates:
+                d = _safe_date(y, month, day)
+                if d <= reference + dt.timedelta(days=7):
+                    return y
+            return candidates[0] if candidates else None
+    else:
+        years = [y for y in context_years if 1950 <= y <= 2100]
+        if not years:
+            return None
+        base = max(years)
+        order = [base, base + 1, base - 1, base + 2, base - 2, base + 3]
+        candidates = [y for y in order if _safe_date(y, month, day)]
+        if weekday is None:
+            return candidates[0] if candidates else None
+    for y in candidates:
+        if _safe_date(y, month, day).weekday() == weekday:
+            return y
+    return candidates[0] if candidates else None
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+
+
+def find_dates(text: str, reference: dt.date | None = None,
+               spans: Iterable[tuple[int, int]] | None = None) -> list[DateRef]:
+    """Every date expression in ``text`` (within ``spans`` if given), sorted by offset."""
+    regions = list(spans) if spans is not None else [(0, len(text))]
+    context_years = [int(m.group(1)) for a, b in regions for m in _YEAR.finditer(text, a, b)]
+    found: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for a, b in regions:
+            for m in pattern.finditer(text, a, b):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                ref = _normalise(kind, m, reference, context_years)
+                if ref is not None:
+                    taken.append((m.start(), m.end()))
+                    found.append(ref)
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _normalise(kind: str, m: re.Match, reference: dt.date | None, context_years: list[int]) -> DateRef | None:
+    g = m.groupdict()
+    weekday = _WEEKDAYS.get((g.get("wd") or "").lower()) if g.get("wd") else None
+    year = int(g["y"]) if g.get("y") else None
+    if year is not None and year < 100:
+        year += 2000
+    if kind == "my":
+        month = _MONTHS.get(g["mon"].lower().rstrip("."))
+        if not month or year is None:
+            return None
+        return DateRef(m.start(), m.end(), m.group(0), dt.date(year, month, 1), False, "month")
+    if "mon" in g and g.get("mon"):
+        md = _month_day(int(g["d"]), g["mon"].lower().rstrip("."), year or 2000)
+        if md is None:
+            return None
+        month, day = md
+    else:
+        month, day = int(g["m"]), int(g["d"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+    inferred = False
+    if year is None:
+        year = infer_year(month, day, weekday, reference, context_years)
+        inferred = True
+        if year is None:
+            return DateRef(m.start(), m.end(), m.group(0), None, True)
+    date = _safe_date(year, month, day)
+    if date is None:
+        return None
+    return DateRef(m.start(), m.end(), m.group(0), date, inferred)
+
+
+def parse_date_text(value: str) -> dt.date | None:
+    """A date given as a field (JSONL 'published'): ISO first, then any form above."""
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    refs = find_dates(value)
+    return refs[0].date if refs and refs[0].precision == "day" else None

@@ -1,0 +1,36 @@
+"""From files to a Corpus: read, build articles, extract, merge across the corpus."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from kemnaker_tui.corpus.article import build_article
+from kemnaker_tui.corpus.reader import ReadResult, read_paths
+from kemnaker_tui.model import Article, Corpus
+
+# progress(stage, done, total): stage is "read" or "analyse".
+Progress = Callable[[str, int, int], None]
+
+
+def analyse_paths(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                  alias_file: str | os.PathLike | None = None) -> Corpus:
+    """Read and analyse. Raises FileNotFoundError for a path that does not exist."""
+    result = read_paths(paths, progress=(lambda n, _p: progress("read", n, 0)) if progress else None)
+    return analyse(result, progress=progress, alias_file=alias_file)
+
+
+def analyse(result: ReadResult, progress: Progress | None = None,
+            alias_file: str | os.PathLike | None = None) -> Corpus:
+    articles: list[Article] = []
+    total = len(result.documents)
+    for n, doc in enumerate(result.documents, start=1):
+        articles.append(build_article(doc))
+        if progress and (n % 50 == 0 or n == total):
+            progress("analyse", n, total)
+    from kemnaker_tui.analysis.extract import extract_corpus
+    entities, meetings, quotes, figures = extract_corpus(articles, alias_file=alias_file)
+    return Corpus(
+        articles=tuple(articles), entities=tuple(entities), meetings=tuple(meetings),
+        quotes=tuple(quotes), figures=tuple(figures),
+        skipped=tuple(result.skipped), warnings=tuple(result.warnings),
+    )

@@ -1,0 +1,23 @@
+"""Build an Article from a RawDocument: boilerplate, metadata, paragraphs, sentences."""
+from __future__ import annotations
+
+from kemnaker_tui.corpus.boilerplate import find_boilerplate
+from kemnaker_tui.corpus.metadata import find_metadata
+from kemnaker_tui.corpus.segment import paragraphs, sentences
+from kemnaker_tui.model import Article, RawDocument
+
+
+def build_article(raw: RawDocument) -> Article:
+    text = raw.text
+    boilerplate = find_boilerplate(text)
+    meta = find_metadata(text, boilerplate, raw.title, raw.outlet, raw.published)
+    skip = (meta.title_span,) if meta.title_span else ()
+    paras = paragraphs(text, boilerplate, skip)
+    sents = [s for p in paras for s in sentences(text, p)]
+    return Article(
+        key=raw.key, path=raw.path, text=text, encoding=raw.encoding,
+        title=meta.title, title_span=meta.title_span, outlet=meta.outlet,
+        dateline=meta.dateline, published=meta.published, published_text=meta.published_text,
+        language=meta.language, url=raw.url, boilerplate=boilerplate,
+        paragraphs=tuple(paras), sentences=tuple(sents),
+    )

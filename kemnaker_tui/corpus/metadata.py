@@ -1,0 +1,159 @@
+"""Article metadata found in the text: title, outlet, dateline city,
+publication date, language."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kemnaker_tui.analysis.dates import find_dates, parse_date_text
+from kemnaker_tui.model import Span
+
+_DASH = r"\s*[-–—]+\s*"
+_DOMAIN = r"[A-Za-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?i:com|co\.id|id|net|org|co|news|tv|go\.id|or\.id)"
+_CITY = r"[A-Za-z][A-Za-z.'’ ]{1,40}?"
+
+# Lead-paragraph openers, tried in order.
+_LEADS = [
+    # jpnn.com, TOKYO -   ·   SURABAYAPAGI.COM, Jakarta -
+    re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<city>{_CITY})(?:\s*\([^)]*\))?{_DASH}"),
+    # Jakarta (ANTARA) -   ·   TOKYO, KOMPAS.com -
+    re.compile(rf"^(?P<city>{_CITY})\s*\((?P<outlet>[A-Za-z][\w.]{{1,30}})\){_DASH}"),
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<outlet>{_DOMAIN}){_DASH}"),
+    # Tangerang, 04 Februari 2025 –
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}){_DASH}"),
+    # KOMPAS.com -
+    re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}"),
+    # TOKYO -
+    re.compile(rf"^(?P<city>[A-Z][A-Z.'’ ]{{2,40}}?){_DASH}"),
+]
+_ANY_DOMAIN = re.compile(rf"\b({_DOMAIN})\b")
+_DATE_LINE = re.compile(r"^\s*(?:[A-Za-z]+,\s*)?\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b")
+
+_ID_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam ini itu tidak akan juga atau oleh sebagai telah bahwa kata ujar".split())
+_EN_WORDS = frozenset("the and of to in for with on is was that by as from has have said are be at this which".split())
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    title_span: Span | None
+    outlet: str | None
+    dateline: str | None
+    dateline_span: Span | None     # the whole "jpnn.com, TOKYO -" opener
+    published: dt.date | None
+    published_text: str | None
+    language: str
+
+
+def _tidy_city(city: str) -> str:
+    city = city.strip(" .,")
+    return city.title() if city.isupper() else city
+
+
+def _tidy_outlet(outlet: str) -> str:
+    outlet = outlet.strip()
+    return outlet.lower() if "." in outlet else outlet
+
+
+def language_of(text: str) -> str:
+    words = re.findall(r"[a-z]+", text[:6000].lower())
+    ind = sum(w in _ID_WORDS for w in words)
+    eng = sum(w in _EN_WORDS for w in words)
+    return "en" if eng > ind else "id"
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        yield Span(pos, pos + len(content)), content
+        pos += len(line)
+
+
+def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | None = None,
+                  given_outlet: str | None = None, given_published: str | None = None) -> Metadata:
+    lines = [(s, c) for s, c in _lines(text) if c.strip()]
+
+    def is_boilerplate(span: Span) -> bool:
+        return any(b.start <= span.start and span.end <= b.end for b in boilerplate)
+
+    # Title: an explicit first line (short, no final period, not a lead opener).
+    title, title_span = None, None
+    if lines:
+        span, content = lines[0]
+        stripped = content.strip()
+        explicit = (len(stripped) <= 200 and not stripped.endswith((".", ",", ":"))
+                    and not any(p.match(stripped) for p in _LEADS) and not is_boilerplate(span)
+                    and len(stripped.split()) >= 3)
+        if explicit:
+            title = stripped.lstrip("#").strip()
+            offset = content.index(stripped)
+            title_span = Span(span.start + offset, span.start + offset + len(stripped))
+
+    # Lead opener: the first body line that is not the title or boilerplate.
+    outlet = dateline = None
+    dateline_span = None
+    published: dt.date | None = None
+    published_text: str | None = None
+    body_lines = [(s, c) for s, c in lines if not is_boilerplate(s) and s != title_span
+                  and not (title_span and s.start <= title_span.start < s.end)]
+    if body_lines:
+        span, content = body_lines[0]
+        lead = content.lstrip()
+        shift = span.start + len(content) - len(lead)
+        for pattern in _LEADS:
+            m = pattern.match(lead)
+            if not m:
+                continue
+            g = m.groupdict()
+            if g.get("outlet"):
+                outlet = _tidy_outlet(g["outlet"])
+            if g.get("city"):
+                dateline = _tidy_city(g["city"])
+            if g.get("date"):
+                d = parse_date_text(g["date"])
+                if d:
+                    published, published_text = d, g["date"]
+            dateline_span = Span(shift, shift + m.end())
+            break
+
+    # A date-only header line near the top ("Rabu, 29 November 2023 – 09:40 WIB").
+    if published is None:
+        for span, content in lines[:6]:
+            if _DATE_LINE.match(content):
+                refs = find_dates(content)
+                if refs and refs[0].date and refs[0].precision == "day" and not refs[0].year_inferred:
+                    published, published_text = refs[0].date, content.strip()
+                    break
+    if given_published:
+        d = parse_date_text(given_published)
+        if d:
+            published, published_text = d, given_published
+    if given_outlet:
+        outlet = given_outlet
+    if outlet is None:
+        # Outlets often name themselves in their footer ("… dari JPNN.com di Google News").
+        for b in boilerplate:
+            m = _ANY_DOMAIN.search(text, b.start, b.end)
+            if m:
+                outlet = _tidy_outlet(m.group(1))
+                break
+    if given_title:
+        title, title_span = given_title.strip(), None
+    if title is None:
+        title = _derived_title(text, body_lines, dateline_span)
+    return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text,
+                    language_of(text))
+
+
+def _derived_title(text: str, body_lines, dateline_span: Span | None) -> str:
+    """No headline in the file: the lead sentence, shortened."""
+    if not body_lines:
+        return "(untitled)"
+    span, _ = body_lines[0]
+    start = dateline_span.end if dateline_span and span.start <= dateline_span.start < span.end else span.start
+    lead = text[start:span.end].strip()
+    first = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    words = first.split()
+    return " ".join(words[:14]) + (" …" if len(words) > 14 else "")

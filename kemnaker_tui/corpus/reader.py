@@ -1,0 +1,142 @@
+"""Find article files under the user's paths and read them — read-only, never
+written. Every unusable file is reported with its reason and skipped; the rest
+still load."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kemnaker_tui.corpus.encoding import NotText, decode
+from kemnaker_tui.corpus.formats import READERS, FormatError
+from kemnaker_tui.model import RawDocument, SkippedFile
+
+# Refuse files larger than this outright: they are dumps, not articles.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass
+class ReadResult:
+    documents: list[RawDocument] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files_seen: int = 0
+
+
+def bundled_corpus_path() -> Path:
+    """The seed articles: inside the wheel as package data, or the checkout's corpus/."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_corpus", here.parent / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled corpus is missing from this installation")
+
+
+def _walk(root: Path, skipped: list[SkippedFile]) -> Iterable[Path]:
+    """Files below root, following links once: a symlink loop is reported, not followed."""
+    seen_dirs: set[str] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            real = os.path.realpath(folder)
+        except OSError as exc:
+            skipped.append(SkippedFile(str(folder), f"cannot resolve ({exc.strerror or exc})"))
+            continue
+        if real in seen_dirs:
+            skipped.append(SkippedFile(str(folder), "symlink loop (folder already read)"))
+            continue
+        seen_dirs.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(SkippedFile(str(folder), f"cannot list folder ({exc.strerror or exc})"))
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                skipped.append(SkippedFile(entry.path, f"cannot stat ({exc.strerror or exc})"))
+                continue
+            if is_dir:
+                subdirs.append(Path(entry.path))
+            elif entry.is_file() or entry.is_symlink():
+                yield Path(entry.path)
+        stack.extend(reversed(subdirs))
+
+
+def read_paths(paths: Iterable[str | os.PathLike], progress: Callable[[int, str], None] | None = None) -> ReadResult:
+    """Read every supported file under ``paths``.
+
+    Raises FileNotFoundError only when a given path does not exist at all;
+    everything else (unreadable, binary, broken lines) goes to ``skipped``.
+    """
+    result = ReadResult()
+    todo: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise FileNotFoundError(f"no such file or folder: {raw}")
+        if path.is_dir():
+            for file in _walk(path, result.skipped):
+                todo.append((file, file.relative_to(path).as_posix()))
+        else:
+            todo.append((path, path.name))
+
+    used_keys: set[str] = set()
+    for file, key in todo:
+        result.files_seen += 1
+        if progress:
+            progress(result.files_seen, str(file))
+        if key in used_keys:   # the same name under two roots: keep both, tell them apart
+            n = 2
+            while f"{key}~{n}" in used_keys:
+                n += 1
+            key = f"{key}~{n}"
+        used_keys.add(key)
+        _read_file(file, key, result)
+    return result
+
+
+def _read_file(file: Path, key: str, result: ReadResult) -> None:
+    suffix = file.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        result.skipped.append(SkippedFile(str(file), f"not a supported format ({suffix or 'no extension'})"))
+        return
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            result.skipped.append(SkippedFile(str(file), f"too large ({size // 2**20} MB)"))
+            return
+        with open(file, "rb") as handle:     # read-only: the user's files are never written
+            data = handle.read()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        if "loop" in str(reason).lower() or getattr(exc, "errno", None) == 40:
+            reason = "symlink loop"
+        result.skipped.append(SkippedFile(str(file), f"cannot read ({reason})"))
+        return
+    try:
+        text, encoding, warning = decode(data)
+    except NotText as exc:
+        result.skipped.append(SkippedFile(str(file), str(exc)))
+        return
+    if warning:
+        result.warnings.append(f"{file}: {warning}")
+    try:
+        out = reader(str(file), key, text, encoding)
+    except FormatError as exc:
+        result.skipped.append(SkippedFile(str(file), str(exc)))
+        return
+    if isinstance(out, tuple):      # readers of multi-article files also report bad lines
+        docs, problems = out
+        for problem in problems:
+            result.skipped.append(SkippedFile(f"{file}", problem))
+    else:
+        docs = out
+    result.documents.extend(docs)

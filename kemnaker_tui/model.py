@@ -1,0 +1,190 @@
+"""Plain data shared by every layer: the reader, the analysis, search, CLI and UI.
+
+Every offset is a character offset into ``Article.text`` — the text exactly as
+read from its file — end exclusive, so any view can highlight the original.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "organisation", "program", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file the reader could not use, and why (shown to the user, never silent)."""
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article's text as read, before analysis.
+
+    ``key`` names the article everywhere (file name, or ``file#line`` for JSONL).
+    Fields other than text come from the container format when it has them
+    (JSONL), else are None and the analysis finds them in the text.
+    """
+    key: str
+    path: str
+    text: str
+    encoding: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    key: str                      # stable id: the file name (``name#N`` for JSONL lines)
+    path: str
+    text: str
+    encoding: str
+    title: str
+    title_span: Span | None       # where the title stands in the text, when it does
+    outlet: str | None
+    dateline: str | None
+    published: dt.date | None
+    published_text: str | None
+    language: str                 # "id" or "en"
+    url: str | None
+    boilerplate: tuple[Span, ...]  # marked, not deleted: not searched or extracted
+    paragraphs: tuple[Span, ...]   # body paragraphs (boilerplate lines excluded)
+    sentences: tuple[Span, ...]    # body sentences, in order
+
+    def is_boilerplate(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(b.overlaps(start, end) for b in self.boilerplate)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start:span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str                        # "person:anwar-sanusi"
+    type: str                      # one of ENTITY_TYPES
+    name: str                      # canonical name
+    acronym: str | None
+    aliases: tuple[str, ...]       # every other surface form seen or known
+    roles: tuple[str, ...]         # people: titles/positions as printed
+    mentions: tuple[Mention, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        names = (self.name,) + ((self.acronym,) if self.acronym else ()) + self.aliases
+        return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression found in the text, normalised."""
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    year_inferred: bool
+    precision: str = "day"         # "day" or "month"
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: str
+    article: str
+    kind: str                      # meeting, visit, courtesy call, forum, signing
+    date: dt.date | None
+    date_text: str | None
+    year_inferred: bool
+    place: str | None
+    participants: tuple[str, ...]          # canonical names (people, else organisations)
+    participant_ids: tuple[str, ...]
+    organisations: tuple[str, ...]
+    summary: str
+    start: int                     # evidence: the sentence(s) telling it
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article: str
+    text: str                      # the words inside the marks
+    start: int                     # offsets of the words inside the marks
+    end: int
+    speaker: str | None            # canonical name
+    speaker_id: str | None
+    attribution: Span | None       # where the attribution verb/phrase stands
+    unterminated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    article: str
+    value: float
+    unit: str | None
+    text: str                      # number + unit as printed
+    start: int
+    end: int
+    sentence: Span
+
+    @property
+    def display_value(self) -> str:
+        v = self.value
+        return f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    meetings: tuple[Meeting, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+    warnings: tuple[str, ...] = ()
+    _by_key: dict = field(default_factory=dict, compare=False, repr=False)
+    _by_entity: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key.update({a.key: a for a in self.articles})
+        self._by_entity.update({e.id: e for e in self.entities})
+
+    def article(self, key: str) -> Article:
+        return self._by_key[key]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._by_entity.get(entity_id)
+
+    def entity_by_name(self, name: str) -> Entity | None:
+        folded = name.casefold()
+        for e in self.entities:
+            if any(n.casefold() == folded for n in e.all_names):
+                return e
+        return None
