@@ -123,7 +123,8 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
 def find_dates(text: str, reference: dt.date | None = None,
                spans: Iterable[tuple[int, int]] | None = None) -> list[DateRef]:
     """Every date expression in ``text`` (within ``spans`` if given), sorted by offset."""
-    regions = list(spans) if spans is not None else [(0, len(text))]
+    regions = ([(s.start, s.end) if hasattr(s, "start") else tuple(s) for s in spans]
+               if spans is not None else [(0, len(text))])
     context_years = [int(m.group(1)) for a, b in regions for m in _YEAR.finditer(text, a, b)]
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []

@@ -1,6 +1,109 @@
-"""Run every extractor over the articles and merge entities across the corpus."""
+"""Run every extractor over the articles and merge entities across the corpus.
+
+Order matters: entities first (quotes need speakers, meetings need
+participants), then dates, quotes, meetings and figures per article.
+"""
 from __future__ import annotations
 
+import dataclasses
+import os
 
-def extract_corpus(articles, alias_file=None):
-    return [], [], [], []
+from kemnaker_tui.analysis.dates import find_dates
+from kemnaker_tui.analysis.entities import EntityFinder
+from kemnaker_tui.analysis.figures import FigureFinder, figure_id
+from kemnaker_tui.analysis.lexicon import Lexicon, base_lexicon
+from kemnaker_tui.analysis.meetings import EntityAt, MeetingFinder, meeting_id
+from kemnaker_tui.analysis.quotes import PersonAt, QuoteFinder, quote_id
+from kemnaker_tui.analysis.resolve import Resolver
+from kemnaker_tui.analysis.useraliases import UserAliases
+from kemnaker_tui.model import Article, Entity, Figure, Meeting, Quote, Span
+
+
+def lexicon_with(user: UserAliases) -> Lexicon:
+    base = base_lexicon()
+    if not user.entities:
+        return base
+    lex = dataclasses.replace(base, known=list(user.entities) + list(base.known))
+    return lex
+
+
+def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None = None,
+                   user: UserAliases | None = None):
+    user = user if user is not None else UserAliases.load(alias_file)
+    lex = lexicon_with(user)
+    finder = EntityFinder(lex)
+    docs = [(a, finder.find(a)) for a in articles]
+    entities = Resolver(lex, finder, user).resolve(docs)
+
+    # Per-article views of the entities, for the extractors that need them.
+    by_article: dict[str, list[tuple[int, int, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            by_article.setdefault(m.article, []).append((m.start, m.end, e))
+    for spots in by_article.values():
+        spots.sort(key=lambda s: s[0])
+
+    quote_finder, meeting_finder, figure_finder = QuoteFinder(lex), MeetingFinder(lex), FigureFinder(lex)
+    meetings: list[Meeting] = []
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    for article, am in docs:
+        spots = by_article.get(article.key, [])
+        people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
+        dates = find_dates(article.text, article.published, article.sentences)
+
+        found_quotes = quote_finder.find(article, people)
+        for q in found_quotes:
+            quotes.append(Quote(
+                id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
+                start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
+                speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
+                unterminated=q.unterminated))
+        quote_spans = [Span(q.start, q.end) for q in found_quotes]
+
+        role_spans = _role_spans(article, am)
+        people_at = [EntityAt(s, e, ent.id, ent.name, "person", role_spans.get((s, e)))
+                     for s, e, ent in spots if ent.type == "person"]
+        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "organisation"]
+        places_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "place"]
+        for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at):
+            all_orgs = []
+            for o in orgs_at:
+                if any(s.start <= o.start < s.end for s in fm.sentences) and o.name not in all_orgs:
+                    all_orgs.append(o.name)
+            participants = [p.name for p in fm.participants] + [o.name for o in fm.organisations]
+            ids = [p.entity_id for p in fm.participants] + [o.entity_id for o in fm.organisations]
+            meetings.append(Meeting(
+                id=meeting_id(article.key, fm.sentence.start), article=article.key, kind=fm.kind,
+                date=fm.date.date if fm.date else None, date_text=fm.date.text if fm.date else None,
+                year_inferred=bool(fm.date and fm.date.year_inferred), place=fm.place,
+                participants=tuple(dict.fromkeys(participants)), participant_ids=tuple(dict.fromkeys(ids)),
+                organisations=tuple(all_orgs), summary=_summary(article.text, fm.sentence),
+                start=fm.sentence.start, end=fm.sentence.end))
+
+        date_spans = [Span(d.start, d.end) for d in dates]
+        for f in figure_finder.find(article, date_spans):
+            figures.append(Figure(
+                id=figure_id(article.key, f.start), article=article.key, value=f.value, unit=f.unit,
+                text=article.text[f.start:f.end], start=f.start, end=f.end, sentence=f.sentence))
+    return entities, meetings, quotes, figures
+
+
+def _role_spans(article: Article, am) -> dict[tuple[int, int], Span]:
+    """Where each person mention's role is printed (its affiliation lives there)."""
+    out = {}
+    text = article.text
+    for m in am.mentions:
+        if m.type == "person" and m.role:
+            # The role stands right before the name, or right after it (appositive).
+            before = text.rfind(m.role.split()[0], max(0, m.start - len(m.role) - 40), m.start)
+            if before >= 0 and m.source != "appositive":
+                out[(m.start, m.end)] = Span(before, m.start)
+            else:
+                out[(m.start, m.end)] = Span(m.end, min(len(text), m.end + len(m.role) + 40))
+    return out
+
+
+def _summary(text: str, sentence: Span, limit: int = 220) -> str:
+    line = " ".join(text[sentence.start:sentence.end].split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,305 @@
+"""Per-keystroke search latency at scale, against two baselines in the same run.
+
+    python bench/search_latency.py --articles 10000 [--seed 1] [--page 20]
+
+Builds the synthetic corpus (bench/make_corpus.py, reused when present),
+analyses it, builds the search index, then replays a fixed list of realistic
+queries keystroke by keystroke (typos, filters, phrases, OR, excludes). Each
+keystroke is timed as the explorer uses it: ``index.search(prefix, limit=200)``
+plus the spans and snippet of the first ``--page`` article and passage hits
+(the rows a screen shows; the rest are computed only when scrolled to).
+
+Baselines, on the same keystrokes and corpus:
+  tantivy    a plain index of all sentences; each word a FuzzyTermQuery
+             (distance 1 for 4–7 letters, 2 for 8+; prefix for the last word
+             while typed), ANDed; top 200 with count.
+  rapidfuzz  ``rapidfuzz.process.extract`` over all sentences (partial_ratio,
+             cut-off 75, limit 200). Too slow to run on every keystroke, so it
+             runs on an evenly spaced sample of them (``--rapidfuzz-sample``);
+             ``p95_on_sample_ms`` is our engine's p95 on that same sample.
+
+The last line printed is one JSON object with every figure.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+QUERIES = [
+    "kemnekar magang",
+    "spesified skiled worker",
+    "pelatihan vokasi jepang",
+    "diberangkatkan ke jepang",
+    '"kerja sama" bilateral',
+    "pemagangan OR magang -konstruksi",
+    "person:anwar pelatihan",
+    "org:jica kerja sama",
+    "program:ssw kuota",
+    "place:tokyo pertemuan",
+    "outlet:jpnn sekjen",
+    "lang:id from:2023-01 to:2024-12 penempatan",
+    "in:quotes pekerja migran",
+    "in:figures peserta",
+    "sertifkasi kompetensi",
+    "perawat lansia",
+    "kementrian ketenagakerjaan",
+    "Rp miliar anggaran",
+    "penuaan penduduk",
+    "memorandum kesepahaman mou",
+]
+
+
+def keystrokes(queries: list[str]) -> list[str]:
+    out = []
+    for q in queries:
+        out.extend(q[:i] for i in range(1, len(q) + 1))
+    return out
+
+
+def rss_mb() -> float:
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1))
+    return values[k]
+
+
+# --------------------------------------------------------------- extraction
+def ensure_extracted(corpus):
+    """Fill entities/quotes/figures with a gazetteer pass when the analysis has none yet.
+
+    The bench must exercise entity filters, quotes and figures whatever stage
+    the analysis is at; the generator's own lists are the gazetteer.
+    """
+    if corpus.entities and corpus.quotes and corpus.figures:
+        return corpus, "analysis"
+    import ahocorasick
+    from bisect import bisect_right
+
+    import make_corpus as mc
+    from kemnaker_tui.model import Corpus, Entity, Figure, Mention, Quote
+    names: dict[str, tuple[str, str]] = {}
+    for first in mc.FIRST:
+        for last in mc.LAST:
+            names[f"{first} {last}"] = ("person", f"{first} {last}")
+    for full, acr in mc.ORGS:
+        names[full] = ("organisation", full)
+        names[acr] = ("organisation", full)
+    for prog in mc.PROGRAMS:
+        m = re.match(r"(.*?)\s*\((\w+)\)$", prog)
+        full = m.group(1) if m else prog
+        names[full] = ("program", full)
+        if m:
+            names[m.group(2)] = ("program", full)
+    for place in mc.PLACES:
+        names[place] = ("place", place)
+    auto = ahocorasick.Automaton()
+    for surface, (etype, canon) in names.items():
+        auto.add_word(surface, (surface, etype, canon))
+    auto.make_automaton()
+    mentions: dict[tuple[str, str], list] = {}
+    aliases: dict[tuple[str, str], set] = {}
+    quotes, figures = [], []
+    quote_re = re.compile(r"“([^”]+?),?”\s+(kata|ujar|ungkap|jelas|tutur|tegas|ucap)\s+(\w+)")
+    fig_re = re.compile(r"\b(\d{1,3}(?:\.\d{3})+|\d+)\s+(peserta|pekerja migran|pemagang|calon pekerja|lulusan|"
+                        r"tenaga kerja|orang|perusahaan|lembaga pelatihan|lowongan|instruktur)\b")
+    for a in corpus.articles:
+        text = a.text
+        for end, (surface, etype, canon) in auto.iter(text):
+            start = end - len(surface) + 1
+            if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
+                continue
+            key = (etype, canon)
+            mentions.setdefault(key, []).append(Mention(a.key, start, end + 1, surface))
+            if surface != canon:
+                aliases.setdefault(key, set()).add(surface)
+        starts = [s.start for s in a.sentences]
+        for m in quote_re.finditer(text):
+            quotes.append(Quote(f"q{len(quotes)}", a.key, m.group(1), m.start(1), m.end(1), m.group(3), None,
+                                None))
+        for m in fig_re.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0:
+                continue
+            sent = a.sentences[i]
+            figures.append(Figure(f"f{len(figures)}", a.key, float(m.group(1).replace(".", "")), m.group(2),
+                                  m.group(0), m.start(), m.end(), sent))
+    entities = []
+    for (etype, canon), ms in mentions.items():
+        slug = re.sub(r"\W+", "-", canon.lower()).strip("-")
+        acr = next((s for s in aliases.get((etype, canon), ()) if s.isupper()), None)
+        entities.append(Entity(f"{etype}:{slug}", etype, canon, acr,
+                               tuple(sorted(aliases.get((etype, canon), set()) - {acr})), (), tuple(ms)))
+    return Corpus(articles=corpus.articles, entities=tuple(entities), meetings=corpus.meetings,
+                  quotes=tuple(quotes), figures=tuple(figures)), "bench gazetteer"
+
+
+# ---------------------------------------------------------------- baselines
+def build_tantivy_baseline(corpus):
+    import tantivy
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("body", tokenizer_name="default", index_option="position")
+    schema = sb.build()
+    index = tantivy.Index(schema)
+    writer = index.writer(heap_size=200_000_000)
+    sentences = []
+    for a in corpus.articles:
+        for s in a.sentences:
+            t = a.text[s.start:s.end]
+            sentences.append(t)
+            writer.add_document(tantivy.Document(body=t))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    return index, schema, index.searcher(), sentences
+
+
+def tantivy_baseline_query(schema, text: str):
+    import tantivy
+
+    from kemnaker_tui.search.query import words
+    ws = words(re.sub(r"\b[a-z]+:\S*", " ", text))
+    if not ws:
+        return None
+    typing = not text[-1:].isspace()
+    clauses = []
+    for i, w in enumerate(ws):
+        n = len(w)
+        k = 0 if n < 4 else (1 if n < 8 else 2)
+        clauses.append((tantivy.Occur.Must, tantivy.Query.fuzzy_term_query(
+            schema, "body", w, distance=k, prefix=typing and i == len(ws) - 1)))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--format", choices=("txt", "jsonl"), default="jsonl")
+    ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--page", type=int, default=20, help="hits per list whose snippets are rendered")
+    ap.add_argument("--rapidfuzz-sample", type=int, default=None,
+                    help="keystrokes for the RapidFuzz baseline (default 40, 16 above 20,000 articles)")
+    args = ap.parse_args(argv)
+
+    from make_corpus import make_corpus
+    t = time.perf_counter()
+    path = make_corpus(args.articles, args.seed, fmt=args.format)
+    print(f"corpus {path} ({time.perf_counter() - t:.1f} s)", file=sys.stderr)
+    from kemnaker_tui.analysis.pipeline import analyse_paths
+    t = time.perf_counter()
+    corpus = analyse_paths([str(path)])
+    corpus, extracted_by = ensure_extracted(corpus)
+    analyse_s = time.perf_counter() - t
+    n_sent = sum(len(a.sentences) for a in corpus.articles)
+    print(f"analysed {len(corpus.articles)} articles, {n_sent} sentences, {len(corpus.entities)} entities, "
+          f"{len(corpus.quotes)} quotes, {len(corpus.figures)} figures ({extracted_by}) in {analyse_s:.1f} s",
+          file=sys.stderr)
+    gc.collect()
+    rss_corpus = rss_mb()
+
+    from kemnaker_tui.search import SearchIndex
+    t = time.perf_counter()
+    index = SearchIndex.build(corpus)
+    build_s = time.perf_counter() - t
+    gc.collect()
+    rss_index = rss_mb()
+    print(f"index built in {build_s:.2f} s; vocabulary {index.vocabulary_size}; RSS {rss_index:.0f} MB "
+          f"(corpus alone {rss_corpus:.0f} MB)", file=sys.stderr)
+
+    strokes = keystrokes(QUERIES)
+    # warm up both engines on a query not in the list
+    for s in ("tenaga", "tenaga kerja"):
+        index.search(s)
+    ours: list[float] = []
+    for s in strokes:
+        t0 = time.perf_counter()
+        r = index.search(s, limit=args.limit)
+        for h in r.articles[:args.page]:
+            h.snippet
+        for h in r.passages[:args.page]:
+            h.snippet
+        ours.append((time.perf_counter() - t0) * 1000)
+
+    t = time.perf_counter()
+    _bindex, bschema, bsearcher, sentences = build_tantivy_baseline(corpus)
+    baseline_build_s = time.perf_counter() - t
+    rss_all = rss_mb()
+    q = tantivy_baseline_query(bschema, "tenaga kerja")
+    bsearcher.search(q, limit=args.limit, count=True)
+    base: list[float] = []
+    for s in strokes:
+        t0 = time.perf_counter()
+        q = tantivy_baseline_query(bschema, s)
+        if q is not None:
+            bsearcher.search(q, limit=args.limit, count=True)
+        base.append((time.perf_counter() - t0) * 1000)
+
+    from rapidfuzz import fuzz, process
+    sample_n = args.rapidfuzz_sample or (40 if args.articles <= 20000 else 16)
+    step = max(1, len(strokes) // sample_n)
+    sample_idx = list(range(step // 2, len(strokes), step))[:sample_n]
+    rf: list[float] = []
+    for i in sample_idx:
+        t0 = time.perf_counter()
+        process.extract(strokes[i], sentences, scorer=fuzz.partial_ratio, score_cutoff=75, limit=args.limit)
+        rf.append((time.perf_counter() - t0) * 1000)
+    ours_sample = [ours[i] for i in sample_idx]
+    base_sample = [base[i] for i in sample_idx]
+
+    p95, bp95 = pct(ours, 95), pct(base, 95)
+    out = {
+        "articles": len(corpus.articles),
+        "build_s": round(build_s, 3),
+        "rss_mb": round(rss_index, 1),
+        "p50_ms": round(pct(ours, 50), 3),
+        "p95_ms": round(p95, 3),
+        "max_ms": round(max(ours), 3),
+        "baseline_tantivy_p95_ms": round(bp95, 3),
+        "baseline_rapidfuzz_p95_ms": round(pct(rf, 95), 3),
+        # context
+        "keystrokes": len(strokes),
+        "sentences": n_sent,
+        "entities": len(corpus.entities), "quotes": len(corpus.quotes), "figures": len(corpus.figures),
+        "extracted_by": extracted_by,
+        "vocabulary": index.vocabulary_size,
+        "analyse_s": round(analyse_s, 1),
+        "rss_corpus_only_mb": round(rss_corpus, 1),
+        "rss_with_baseline_index_mb": round(rss_all, 1),
+        "baseline_tantivy_build_s": round(baseline_build_s, 3),
+        "baseline_tantivy_p50_ms": round(pct(base, 50), 3),
+        "baseline_rapidfuzz_sample": len(rf),
+        "baseline_rapidfuzz_p50_ms": round(pct(rf, 50), 3),
+        "p95_on_sample_ms": round(pct(ours_sample, 95), 3),
+        "baseline_tantivy_p95_on_sample_ms": round(pct(base_sample, 95), 3),
+        "ratio_p95_vs_tantivy": round(p95 / bp95, 2) if bp95 else None,
+        "speedup_p95_vs_rapidfuzz": round(pct(rf, 95) / max(pct(ours_sample, 95), 1e-9), 1),
+        "page": args.page, "limit": args.limit,
+    }
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

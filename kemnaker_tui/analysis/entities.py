@@ -1,0 +1,504 @@
+"""Find entity mentions in one article: people (with roles), organisations,
+programs and places. Rules follow general patterns of Indonesian and English
+news; the words they rely on come from ``lexicon`` (data files).
+
+This module only finds *surface* mentions with hints; ``resolve`` merges them
+across the corpus into entities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
+from kemnaker_tui.model import Article, Span
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
+_WEEKDAYS_MONTHS = frozenset(
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
+    "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+    "February March May June July August October December".split())
+
+
+@dataclass
+class RawMention:
+    start: int
+    end: int
+    type: str                  # person | organisation | program | place
+    surface: str
+    source: str                # title-name, appositive, speaker, gazetteer, definition, pattern, phrase, …
+    known_key: str | None = None
+    name: str | None = None    # the entity's name as this mention gives it (long form, "Pemerintah Jepang")
+    acronym: str | None = None
+    role: str | None = None
+    title_group: str | None = None
+    alias: str | None = None   # an extra alias form ("Sekjen Anwar")
+    priority: int = 2
+
+
+@dataclass
+class RoleReference:
+    """A title with an organisation but no name ("President JICA"), resolved later."""
+    start: int
+    end: int
+    surface: str
+    title_group: str
+    org_text: str
+
+
+@dataclass
+class ArticleMentions:
+    article: str
+    mentions: list[RawMention] = field(default_factory=list)
+    role_refs: list[RoleReference] = field(default_factory=list)
+    regions: list[Span] = field(default_factory=list)   # where entities may be found
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def extraction_regions(article: Article) -> list[Span]:
+    """Body sentences plus the title: boilerplate never yields entities."""
+    regions = list(article.sentences)
+    if article.title_span:
+        regions.insert(0, article.title_span)
+    return regions
+
+
+class EntityFinder:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        title_words = {w for form in lex.title_forms for w in re.findall(r"[^\W\d_]+", form)}
+        head_words = {w for h in lex.org_heads + lex.org_tails + lex.program_heads + lex.program_tails
+                      for w in h.split()}
+        self._not_name = frozenset(lex.not_names | title_words | head_words | _WEEKDAYS_MONTHS)
+        self._verbs_after = tuple(sorted(set(lex.attribution_prefixed) | {"pun", "juga"}))
+        stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
+        self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
+        self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
+        self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
+        prefixes = "|".join(sorted((re.escape(p) for p in lex.place_prefixes), key=len, reverse=True))
+        self._place_prefix = re.compile(rf"\b(?:{prefixes})\s+(?=[A-Z])")
+
+    # ---- token helpers -------------------------------------------------
+    def name_token(self, tok: str) -> bool:
+        """Could this word be part of a person's name?"""
+        return (tok[:1].isupper() and not tok.isupper() and tok.isalpha() is not False
+                and tok not in self._not_name and tok not in self.lex.known_tokens)
+
+    def _tokens(self, text: str, span: Span) -> list[_Tok]:
+        return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+
+    # ---- the article ---------------------------------------------------
+    def find(self, article: Article) -> ArticleMentions:
+        text = article.text
+        out = ArticleMentions(article.key, regions=extraction_regions(article))
+        candidates: list[RawMention] = []
+        for region in out.regions:
+            toks = self._tokens(text, region)
+            candidates += self._people(text, toks, out)
+            candidates += self._definitions(text, region)
+            candidates += self._gazetteer(text, region)
+            candidates += self._patterns(text, toks, region)
+        candidates += self._dateline(article)
+        out.mentions = _select(candidates)
+        return out
+
+    # ---- people --------------------------------------------------------
+    def _people(self, text: str, toks: list[_Tok], out: ArticleMentions) -> list[RawMention]:
+        found: list[RawMention] = []
+        if not toks:
+            return found
+        region = Span(toks[0].start, toks[-1].end)
+        titles = self.lex.titles.find(text, region.start, region.end)
+        index_at = {t.start: i for i, t in enumerate(toks)}
+        title_starts = frozenset(s for s, _e, _g in titles)
+        for t_start, t_end, group in titles:
+            if not text[t_start:t_start + 1].isupper() or text[:t_start].rstrip().endswith("("):
+                continue
+            i = next((k for k, t in enumerate(toks) if t.start >= t_end), len(toks))
+            honorific = text[t_start:t_end] in self.lex.honorifics
+            person = self._name_after_title(text, toks, i, t_start, t_end, group, honorific, out, title_starts)
+            if person:
+                found.append(person)
+                continue
+            # Appositive: "Ben Kobayashi, Chairman of …"
+            j = index_at.get(t_start)
+            if j is not None and j >= 2 and toks[j - 1].text == ",":
+                name = self._name_run_before(toks, j - 1)
+                if name:
+                    a, b = name
+                    role_end = self._role_end(toks, i)
+                    role = _clean(text[t_start:role_end]) if not honorific else None
+                    found.append(RawMention(toks[a].start, toks[b].end, "person", text[toks[a].start:toks[b].end],
+                                            "appositive", role=role, title_group=group, priority=0))
+        # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan".
+        for k, tok in enumerate(toks):
+            if self.name_token(tok.text) and (k == 0 or not self.name_token(toks[k - 1].text)):
+                b = k
+                while b + 1 < len(toks) and b - k < 3 and self.name_token(toks[b + 1].text):
+                    b += 1
+                names = [t.text for t in toks[k:b + 1]]
+                if all(is_common_word(n) for n in names):
+                    continue
+                after = toks[b + 1].text if b + 1 < len(toks) else ""
+                before = text[max(region.start, tok.start - 12):tok.start]
+                if after in self._verbs_after or self._speaker_after.search(before):
+                    found.append(RawMention(tok.start, toks[b].end, "person", text[tok.start:toks[b].end],
+                                            "speaker", priority=1))
+        return found
+
+    def _name_after_title(self, text, toks, i, t_start, t_end, group, honorific, out,
+                          title_starts=frozenset()) -> RawMention | None:
+        # Read the run after the title: capitalised words, connectors, (parentheticals).
+        elems: list[tuple[str, int, int]] = []   # (kind, first tok, last tok)
+        k = i
+        while k < len(toks) and len(elems) < 16:
+            t = toks[k].text
+            if toks[k].start in title_starts:
+                break
+            if t == "(":
+                close = next((m for m in range(k + 1, min(k + 10, len(toks))) if toks[m].text == ")"), None)
+                if close is None:
+                    break
+                elems.append(("paren", k, close))
+                k = close + 1
+            elif t[:1].isupper() or (t[:1].isdigit() and any(c.isupper() for c in t)):
+                elems.append(("word", k, k))
+                k += 1
+            elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                elems.append(("conn", k, k))
+                k += 1
+            else:
+                break
+        comma_after = k < len(toks) and toks[k].text == ","
+        name = self._name_suffix(toks, elems)
+        role_start = t_start
+        if name:
+            a, b = name
+            role_end = toks[a - 1].end if a - 1 >= i else t_end
+        elif comma_after and k + 1 < len(toks):
+            # "Direktur Jenderal Pembinaan …, Yassierli" — the name after the comma.
+            a = b = k + 1
+            if not self.name_token(toks[a].text):
+                name = None
+            else:
+                while b + 1 < len(toks) and b - a < 3 and self.name_token(toks[b + 1].text):
+                    b += 1
+                nxt = toks[b + 1].text if b + 1 < len(toks) else ""
+                names = [t.text for t in toks[a:b + 1]]
+                if not all(is_common_word(n) for n in names) and not nxt[:1].isupper():
+                    name = (a, b)
+            role_end = toks[k - 1].end if k - 1 >= i else t_end
+        else:
+            name = None
+            role_end = t_end
+        if not name:
+            # A title with an organisation and no name: "President JICA".
+            if elems and not honorific:
+                org_toks = [toks[e[1]] for e in elems[:3] if e[0] == "word"]
+                if org_toks and any(t.text.isupper() or t.text in self.lex.acronym_keys for t in org_toks):
+                    end = toks[elems[min(2, len(elems) - 1)][2]].end
+                    out.role_refs.append(RoleReference(t_start, end, _clean(text[t_start:end]), group,
+                                                       " ".join(t.text for t in org_toks)))
+            return None
+        a, b = name
+        surface = text[toks[a].start:toks[b].end]
+        role = None if honorific else _clean(text[role_start:role_end])
+        alias = None
+        if b == a and not honorific and a == i:
+            alias = _clean(text[t_start:toks[b].end])       # "Sekjen Anwar"
+        return RawMention(toks[a].start, toks[b].end, "person", surface, "title-name", role=role,
+                          title_group=group, alias=alias, priority=0)
+
+    def _name_suffix(self, toks, elems) -> tuple[int, int] | None:
+        """The person's name at the end of a title's run, if any: the longest
+        tail of name-like words that is not all ordinary Indonesian words."""
+        tail: list[int] = []
+        for kind, a, _b in reversed(elems):
+            if kind != "word" or not self.name_token(toks[a].text) or len(tail) == 4:
+                break
+            tail.insert(0, a)
+        if not tail or all(is_common_word(toks[t].text) for t in tail):
+            return None
+        return tail[0], tail[-1]
+
+    def _name_run_before(self, toks, comma: int) -> tuple[int, int] | None:
+        b = comma - 1
+        a = b
+        while a - 1 >= 0 and b - a < 3 and self.name_token(toks[a - 1].text):
+            a -= 1
+        if b < 0 or not self.name_token(toks[b].text):
+            return None
+        names = [t.text for t in toks[a:b + 1]]
+        if all(is_common_word(n) for n in names) or (a == b and len(names[0]) < 3):
+            return None
+        if a > 0 and toks[a - 1].text[:1].isupper() and toks[a - 1].text not in ("(", ",", ")"):
+            return None          # part of a longer capitalised phrase: not a bare name
+        return a, b
+
+    def _role_end(self, toks, i) -> int:
+        k, depth = i, 0
+        end = toks[i - 1].end if i > 0 else 0
+        while k < len(toks):
+            t = toks[k].text
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and not (t[:1].isupper() or t in self.lex.connectors or t[:1].isdigit()):
+                break
+            end = toks[k].end
+            k += 1
+        return end
+
+    # ---- acronym definitions -------------------------------------------
+    def _definitions(self, text: str, region: Span) -> list[RawMention]:
+        found: list[RawMention] = []
+        for m in re.finditer(r"\(([^()]{1,80})\)", text[region.start:region.end]):
+            inner = m.group(1).strip()
+            p_start = region.start + m.start()
+            i_start = region.start + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            if " " not in inner and _acronym_like(inner):
+                long_span = self._long_form_before(text, region.start, p_start, inner)
+                if long_span is None:
+                    continue
+                long_form = text[long_span[0]:long_span[1]]
+                etype = self._classify(long_form)
+                if etype is None or inner in self.lex.concept_acronyms:
+                    continue
+                found.append(RawMention(long_span[0], long_span[1], etype, long_form, "definition",
+                                        name=long_form, acronym=inner, priority=1))
+                found.append(RawMention(i_start, i_start + len(inner), etype, inner, "definition",
+                                        name=long_form, acronym=inner, priority=1))
+            elif " " in inner and inner[:1].isupper():
+                # Reversed: "AP2LN (Asosiasi Permagangan Luar Negeri)".
+                before = re.search(r"([^\W_][\w/\-]*)\s*$", text[region.start:p_start])
+                if not before:
+                    continue
+                acro = before.group(1)
+                if not _acronym_like(acro) or acro in self.lex.concept_acronyms or not _letters_match(acro, inner):
+                    continue
+                etype = self._classify(inner)
+                if etype is None:
+                    continue
+                a_start = region.start + before.start(1)
+                found.append(RawMention(a_start, a_start + len(acro), etype, acro, "definition",
+                                        name=inner, acronym=acro, priority=1))
+                found.append(RawMention(i_start, i_start + len(inner), etype, inner, "definition",
+                                        name=inner, acronym=acro, priority=1))
+        return found
+
+    def _long_form_before(self, text: str, floor: int, paren: int, acro: str) -> tuple[int, int] | None:
+        words = [m for m in re.finditer(r"[^\W_][\w'’\-]*", text[floor:paren])][-12:]
+        if not words:
+            return None
+        end = floor + words[-1].end()
+        if text[end:paren].strip():
+            return None                              # something other than spaces before "("
+        # Walk back over capitalised words (connectors inside), newest first.
+        run: list[re.Match] = []
+        for w in reversed(words):
+            tok = w.group(0)
+            if tok[:1].isupper() or tok[:1].isdigit():
+                run.insert(0, w)
+            elif tok in self.lex.connectors and run:
+                run.insert(0, w)
+            else:
+                break
+        while run and not run[0].group(0)[:1].isupper():
+            run.pop(0)
+        if not run or (len(run) == 1 and run[0].group(0) == acro):
+            return None
+        # The shortest tail whose letters spell the acronym (Schwartz–Hearst);
+        # else the tail from the last word sharing the acronym's first letter.
+        for k in range(len(run) - 1, -1, -1):
+            tail = text[floor + run[k].start():end]
+            if run[k].group(0)[:1].lower() == acro[:1].lower() and _letters_match(acro, tail):
+                if run[k].group(0) in self.lex.title_forms and k + 1 < len(run):
+                    continue
+                return floor + run[k].start(), end
+        heads = [k for k, w in enumerate(run) if w.group(0)[:1].lower() == acro[:1].lower()
+                 and w.group(0) not in self.lex.title_forms]
+        if heads and len(run) - heads[0] >= 2:
+            return floor + run[heads[0]].start(), end
+        return None
+
+    def _classify(self, name: str) -> str | None:
+        known = self.lex.name_keys.get(fold(name))
+        if known:
+            return self.lex.known_by_key[known].type
+        words = name.split()
+        if not any(w[:1].isupper() for w in words):
+            return None                                # "sumber daya manusia (SDM)": a concept
+        low = name.lower()
+        if any(h.lower() in low.split() for h in self.lex.program_heads + self.lex.program_tails) or \
+                re.search(r"\b(skilled|intern|training|magang|pemagangan|jaminan)\b", low):
+            return "program"
+        return "organisation"
+
+    # ---- gazetteer -----------------------------------------------------
+    def _gazetteer(self, text: str, region: Span) -> list[RawMention]:
+        found = []
+        for s, e, key in self.lex.gazetteer.find(text, region.start, region.end):
+            known = self.lex.known_by_key[key]
+            found.append(RawMention(s, e, known.type, text[s:e], "gazetteer", known_key=key, priority=2))
+        for s, e, key in self.lex.phrases.find(text, region.start, region.end):
+            known = self.lex.known_by_key[key]
+            found.append(RawMention(s, e, known.type, text[s:e], "phrase", known_key=key, priority=3))
+        return found
+
+    # ---- name patterns -------------------------------------------------
+    def _patterns(self, text: str, toks: list[_Tok], region: Span) -> list[RawMention]:
+        found: list[RawMention] = []
+        gaz_starts = {s for s, _e, _k in self.lex.gazetteer.find(text, region.start, region.end)}
+        n = len(toks)
+
+        def run_right(k: int) -> int:
+            """Last token of the capitalised run starting at k (connectors inside)."""
+            b = k
+            while b + 1 < n:
+                t = toks[b + 1].text
+                if t[:1].isupper() or (t[:1].isdigit() and b + 1 > k):
+                    b += 1
+                elif (t in self.lex.connectors and b + 2 < n and toks[b + 2].text[:1].isupper()
+                      and toks[b + 2].start not in gaz_starts):
+                    b += 2
+                else:
+                    break
+            return b
+
+        for k, tok in enumerate(toks):
+            t = tok.text
+            # Organisation heads: "Kementerian …", "Balai Besar …".
+            if t in {h.split()[0] for h in self._org_heads} and k + 1 < n and toks[k + 1].text[:1].isupper():
+                b = run_right(k)
+                if b > k:
+                    found.append(self._pattern(text, toks, k, b, "organisation"))
+            # Program heads: "Program Jaminan …", "program Transformasi …".
+            if t.lower() == "program" and k + 1 < n and toks[k + 1].text[:1].isupper():
+                b = run_right(k + 1)
+                a = k if t[0].isupper() else k + 1
+                if b >= k + 1 and not (b == k + 1 and toks[b].text.isupper()):
+                    found.append(self._pattern(text, toks, a, b, "program"))
+            elif t in self.lex.program_heads and t != "Program" and k + 1 < n and toks[k + 1].text[:1].isupper():
+                b = run_right(k)
+                if b > k:
+                    found.append(self._pattern(text, toks, k, b, "program"))
+            # English tails: "… Cooperation Agency", "JOE Cooperative", "… Training Program".
+            tail_type = ("organisation" if t in self.lex.org_tails else
+                         "program" if t in self.lex.program_tails else None)
+            followed = k + 1 < n and toks[k + 1].text[:1].isupper()
+            if tail_type and k > 0 and toks[k - 1].text[:1].isupper() and not followed:
+                a = k
+                while a - 1 >= 0:
+                    prev = toks[a - 1].text
+                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS:
+                        break
+                    if prev[:1].isupper():
+                        a -= 1
+                        if prev.isupper() and len(prev) >= 2:
+                            break                          # a brand in capitals starts the name
+                    elif prev in self.lex.connectors and a - 2 >= 0 and toks[a - 2].text[:1].isupper() \
+                            and toks[a - 2].text not in self.lex.title_forms:
+                        a -= 2
+                    else:
+                        break
+                while a < k and toks[a].text in self.lex.title_forms:
+                    a += 1
+                b = k
+                while b + 2 < n and toks[b + 1].text in ("of", "and", "for") and toks[b + 2].text[:1].isupper():
+                    b += 2
+                    while b + 1 < n and toks[b + 1].text[:1].isupper():
+                        b += 1
+                if a < k or b > k:
+                    found.append(self._pattern(text, toks, a, b, tail_type))
+        # Governments: "pemerintah Jepang" is the Government of Japan.
+        for m in self._gov.finditer(text, region.start, region.end):
+            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
+                known = self.lex.known_by_key[key]
+                if s == m.end() and known.type == "place" and known.kind == "country":
+                    found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "pattern",
+                                            name=f"Pemerintah {known.name}", priority=2))
+        # Places named with their kind: "Provinsi Miyagi", "Kabupaten Xyz".
+        for m in self._place_prefix.finditer(text, region.start, region.end):
+            nm = re.match(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}", text[m.end():region.end])
+            if not nm:
+                continue
+            e = m.end() + nm.end()
+            name = nm.group(0)
+            key = self.lex.name_keys.get(fold(name))
+            found.append(RawMention(m.start(), e, "place", text[m.start():e], "pattern",
+                                    known_key=key if key and key.startswith("known:place") else None,
+                                    name=name, priority=2))
+        return [f for f in found if f is not None]
+
+    def _pattern(self, text, toks, a, b, etype) -> RawMention | None:
+        s, e = toks[a].start, toks[b].end
+        surface = text[s:e]
+        if len(surface.split()) < 2:
+            return None
+        return RawMention(s, e, etype, surface, "pattern", name=surface, priority=2)
+
+    # ---- dateline ------------------------------------------------------
+    def _dateline(self, article: Article) -> list[RawMention]:
+        if not article.dateline:
+            return []
+        head = article.text[:400]
+        m = re.search(re.escape(article.dateline), head, re.IGNORECASE)
+        if not m:
+            return []
+        s, e = m.start(), m.end()
+        key = self.lex.name_keys.get(fold(article.dateline))
+        if key and not key.startswith("known:place"):
+            key = None
+        return [RawMention(s, e, "place", article.text[s:e], "dateline", known_key=key,
+                           name=article.dateline, priority=2)]
+
+
+def _acronym_like(tok: str) -> bool:
+    """'JCCI', 'AP2LN', 'Kemnaker', 'LPK/SO': short, capitalised, no spaces."""
+    letters = [c for c in tok if c.isalpha()]
+    if not letters or not tok[:1].isupper() or len(tok) > 15:
+        return False
+    return sum(c.isupper() for c in letters) >= 2 or (tok.isalpha() and len(tok) <= 10)
+
+
+def _letters_match(acro: str, long_form: str) -> bool:
+    """Schwartz–Hearst: the acronym's letters appear in order in the long form,
+    the first at the start of a word ("Kemnaker" ← "Kementerian Ketenagakerjaan")."""
+    a = [c.lower() for c in acro if c.isalpha()]
+    lf = long_form.lower()
+    if not a:
+        return False
+    i, j = len(a) - 1, len(lf) - 1
+    while i >= 0:
+        while j >= 0 and (lf[j] != a[i] or (i == 0 and j > 0 and lf[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        i -= 1
+        j -= 1
+    return True
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.replace("\n", " ").split()).strip(" ,;:")
+
+
+def _select(candidates: list[RawMention]) -> list[RawMention]:
+    """Keep the best non-overlapping mentions: priority, then length."""
+    chosen: list[RawMention] = []
+    for c in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

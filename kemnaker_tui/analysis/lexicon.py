@@ -1,0 +1,232 @@
+"""Domain and language knowledge, loaded once from the TOML files in ``data/``
+(titles, attribution verbs, meeting words, gazetteers of organisations,
+programs and places) and compiled into matchers the extractors share."""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+DATA = Path(__file__).with_name("data")
+
+
+def _load(name: str) -> dict:
+    with open(DATA / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entry of a gazetteer (shipped, or the user's alias file)."""
+    key: str
+    type: str
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    phrases: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case without changing any offset (a few characters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def is_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+class Matcher:
+    """Whole-word dictionary matching with Aho-Corasick (longest match wins)."""
+
+    def __init__(self, entries: dict[str, object], lower: bool = False) -> None:
+        self.lower = lower
+        self._auto = ahocorasick.Automaton()
+        for form, value in entries.items():
+            self._auto.add_word(form.lower() if lower else form, (len(form), value))
+        self._empty = not entries
+        if entries:
+            self._auto.make_automaton()
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, object]]:
+        """Non-overlapping whole-word matches in text[start:end], longest first."""
+        if self._empty:
+            return []
+        end = len(text) if end is None else end
+        hay = lower_same_length(text[start:end]) if self.lower else text[start:end]
+        found = []
+        for last, (length, value) in self._auto.iter(hay):
+            s, e = start + last - length + 1, start + last + 1
+            # "Jepangnya": the clitic -nya/-lah/-kah does not block a match.
+            if not is_boundary(text, s, e):
+                tail = text[e:e + 3].lower()
+                if not (tail in ("nya", "lah", "kah") and is_boundary(text, s, e + 3)):
+                    continue
+            found.append((s, e, value))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        chosen: list[tuple[int, int, object]] = []
+        for m in found:
+            if all(m[1] <= c[0] or c[1] <= m[0] for c in chosen):
+                chosen.append(m)
+        chosen.sort(key=lambda m: m[0])
+        return chosen
+
+
+@dataclass
+class Lexicon:
+    known: list[KnownEntity]
+    title_forms: dict[str, str]            # form -> title group
+    honorifics: frozenset[str]
+    attribution_stems: tuple[str, ...]
+    attribution_prefixed: tuple[str, ...]
+    attribution_english: tuple[str, ...]
+    statement_markers: tuple[str, ...]
+    meeting_triggers: tuple[str, ...]
+    meeting_kinds: dict[str, str]
+    anaphora: frozenset[str]
+    multipliers: dict[str, float]
+    currency: tuple[str, ...]
+    not_units: frozenset[str]
+    not_before: frozenset[str]
+    org_heads: tuple[str, ...]
+    org_tails: tuple[str, ...]
+    program_heads: tuple[str, ...]
+    program_tails: tuple[str, ...]
+    place_prefixes: tuple[str, ...]
+    connectors: frozenset[str]
+    concept_acronyms: frozenset[str]
+    not_names: frozenset[str]
+    gazetteer: Matcher = field(init=False)
+    phrases: Matcher = field(init=False)
+    titles: Matcher = field(init=False)
+    known_by_key: dict[str, KnownEntity] = field(init=False)
+    known_tokens: frozenset[str] = field(init=False)   # every word of every known name
+    acronym_keys: dict[str, str] = field(init=False)   # acronym -> known key
+    name_keys: dict[str, str] = field(init=False)      # folded name/alias -> known key
+
+    def __post_init__(self) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        forms: dict[str, str] = {}
+        phrases: dict[str, str] = {}
+        self.known_by_key = {}
+        self.acronym_keys = {}
+        self.name_keys = {}
+        tokens: set[str] = set()
+        for k in self.known:
+            self.known_by_key[k.key] = k
+            surface = [k.name] + ([k.acronym] if k.acronym else []) + list(k.aliases)
+            for form in surface:
+                forms.setdefault(form, k.key)
+                if k.type == "place" and form.upper() != form and len(form) > 3:
+                    forms.setdefault(form.upper(), k.key)     # datelines: "BEKASI -"
+                self.name_keys.setdefault(fold(form), k.key)
+                tokens.update(w for w in re.findall(r"[^\W\d_]+", form) if w[:1].isupper())
+            if k.acronym:
+                self.acronym_keys.setdefault(k.acronym, k.key)
+            for p in k.phrases:
+                phrases.setdefault(p.lower(), k.key)
+        self.gazetteer = Matcher(forms)
+        self.phrases = Matcher(phrases, lower=True)
+        self.titles = Matcher(self.title_forms)
+        self.known_tokens = frozenset(tokens)
+
+    def kind_of_trigger(self, word: str) -> str:
+        for trigger, kind in self.meeting_kinds.items():
+            if trigger in word:
+                return kind
+        return "meeting"
+
+
+def fold(name: str) -> str:
+    """Case- and punctuation-insensitive key for comparing names."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+def _known_from_data() -> list[KnownEntity]:
+    out: list[KnownEntity] = []
+    for filename, table, etype in (("organisations.toml", "organisation", "organisation"),
+                                   ("programs.toml", "program", "program"),
+                                   ("places.toml", "place", "place")):
+        for row in _load(filename).get(table, []):
+            out.append(KnownEntity(
+                key=f"known:{etype}:{row['name']}", type=etype, name=row["name"],
+                acronym=row.get("acronym") or None, aliases=tuple(row.get("aliases", [])),
+                phrases=tuple(row.get("phrases", [])), kind=row.get("kind"),
+            ))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def base_lexicon() -> Lexicon:
+    titles = _load("titles.toml")["title"]
+    lang = _load("language.toml")
+    title_forms: dict[str, str] = {}
+    honorifics: set[str] = set()
+    for group in titles:
+        for form in group["forms"]:
+            title_forms.setdefault(form, group["name"])
+            if group.get("honorific"):
+                honorifics.add(form)
+    att, meet, fig, ent = lang["attribution"], lang["meetings"], lang["figures"], lang["entities"]
+    return Lexicon(
+        known=_known_from_data(),
+        title_forms=title_forms,
+        honorifics=frozenset(honorifics),
+        attribution_stems=tuple(att["stems"]),
+        attribution_prefixed=tuple(att["prefixed"]),
+        attribution_english=tuple(att["english"]),
+        statement_markers=tuple(att["statement_markers"]),
+        meeting_triggers=tuple(meet["triggers"]),
+        meeting_kinds=dict(meet["kinds"]),
+        anaphora=frozenset(meet["anaphora"]["words"]),
+        multipliers={k: float(v) for k, v in fig["multipliers"].items()},
+        currency=tuple(fig["currency"]),
+        not_units=frozenset(fig["not_units"]),
+        not_before=frozenset(fig["not_before"]),
+        org_heads=tuple(ent["org_heads"]),
+        org_tails=tuple(ent["org_tails"]),
+        program_heads=tuple(ent["program_heads"]),
+        program_tails=tuple(ent["program_tails"]),
+        place_prefixes=tuple(ent["place_prefixes"]),
+        connectors=frozenset(ent["name_connectors"]),
+        concept_acronyms=frozenset(ent["concept_acronyms"]),
+        not_names=frozenset(ent["not_names"]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def indonesian_words() -> frozenset[str]:
+    """Root words of Indonesian (PySastrawi's dictionary)."""
+    import Sastrawi
+    path = Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if w.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    return StemmerFactory().create_stemmer()
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """An ordinary Indonesian word (so, capitalised, more likely a sentence start than a name)."""
+    low = word.lower()
+    words = indonesian_words()
+    if low in words:
+        return True
+    if len(low) > 5 and low.isalpha():
+        stem = _stemmer().stem(low)
+        return stem != low and stem in words
+    return False

@@ -1,0 +1,276 @@
+"""Merge entity mentions across the whole corpus into entities.
+
+One entity per real-world thing: acronyms join their long forms ("Kemnaker" =
+"Kementerian Ketenagakerjaan"), titles with a surname join the full name
+("Sekjen Anwar" = "Anwar Sanusi"), Japanese name order is ignored ("Kanasugi
+Kenji" = "Kenji Kanasugi"), typos join the name they misspell ("Kemnekar"),
+known aliases come from the data files and the user's alias file.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder, RawMention, _TOKEN
+from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
+from kemnaker_tui.analysis.useraliases import UserAliases
+from kemnaker_tui.model import Article, Entity, Mention
+
+
+@dataclass
+class _Cluster:
+    key: str
+    type_votes: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)       # full names as given
+    surfaces: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+    acronym: str | None = None
+    known_name: str | None = None
+    mentions: list = field(default_factory=list)          # (article, start, end, surface)
+
+
+def slug(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def person_key(name: str) -> str:
+    return "person:" + " ".join(sorted(fold(name).split()))
+
+
+class Resolver:
+    def __init__(self, lex: Lexicon, finder: EntityFinder, user: UserAliases) -> None:
+        self.lex, self.finder, self.user = lex, finder, user
+        self.clusters: dict[str, _Cluster] = {}
+
+    def cluster(self, key: str) -> _Cluster:
+        c = self.clusters.get(key)
+        if c is None:
+            c = self.clusters[key] = _Cluster(key)
+            known = self.lex.known_by_key.get(key)
+            if known:
+                c.known_name, c.acronym = known.name, known.acronym
+                c.aliases.update(known.aliases)
+        return c
+
+    # ---------------------------------------------------------------
+    def resolve(self, docs: list[tuple[Article, ArticleMentions]]) -> list[Entity]:
+        lex = self.lex
+        # 1. Acronym definitions across the corpus: acronym <-> long form.
+        def_key: dict[str, str] = {}          # acronym -> cluster key
+        long_key: dict[str, str] = {}         # folded long form -> cluster key
+        for _a, am in docs:
+            for m in am.mentions:
+                if m.source == "definition" and m.acronym:
+                    key = def_key.get(m.acronym) or long_key.get(fold(m.name or "")) or \
+                        lex.acronym_keys.get(m.acronym) or lex.name_keys.get(fold(m.acronym)) or \
+                        lex.name_keys.get(fold(m.name or "")) or f"def:{m.acronym}"
+                    def_key[m.acronym] = key
+                    long_key[fold(m.name or "")] = key
+
+        # 2. Full names of people across the corpus, by their set of words.
+        people_tokens: dict[str, set[str]] = defaultdict(set)    # word -> person keys
+        for _a, am in docs:
+            for m in am.mentions:
+                if m.type == "person" and len(m.surface.split()) >= 2:
+                    key = self._split_key(m.surface) or person_key(m.surface)
+                    for w in fold(m.surface).split():
+                        people_tokens[w].add(key)
+
+        # 3. Every mention to a cluster.
+        for article, am in docs:
+            local_people = {person_key(m.surface) for m in am.mentions
+                            if m.type == "person" and len(m.surface.split()) >= 2}
+            for m in am.mentions:
+                key = self._key_of(m, def_key, long_key, people_tokens, local_people)
+                self._add(key, m, article.key)
+            self._second_pass(article, am, def_key, people_tokens, local_people)
+
+        self._merge_typos()
+        return self._entities()
+
+    def _split_key(self, surface: str) -> str | None:
+        split = self.user.split.get(fold(surface))
+        return f"user-split:{split[1]}:{split[0]}" if split else None
+
+    def _key_of(self, m: RawMention, def_key, long_key, people_tokens, local_people) -> str:
+        forced = self._split_key(m.surface)
+        if forced:
+            return forced
+        if m.known_key:
+            return m.known_key
+        if m.type == "person":
+            words = fold(m.surface).split()
+            if len(words) >= 2:
+                return person_key(m.surface)
+            return self._person_by_word(words[0] if words else m.surface, people_tokens, local_people)
+        if m.source == "definition" and m.acronym in def_key:
+            return def_key[m.acronym]
+        name = m.name or m.surface
+        return (self.lex.name_keys.get(fold(name)) or long_key.get(fold(name))
+                or def_key.get(m.surface) or f"name:{m.type}:{fold(name)}")
+
+    @staticmethod
+    def _person_by_word(word: str, people_tokens, local_people) -> str:
+        keys = people_tokens.get(word, set())
+        local = keys & local_people
+        if len(local) == 1:
+            return next(iter(local))
+        if len(keys) == 1:
+            return next(iter(keys))
+        return "person:" + word
+
+    def _add(self, key: str, m: RawMention, article_key: str) -> None:
+        c = self.cluster(key)
+        c.type_votes[m.type] += 1
+        c.surfaces[m.surface] += 1
+        if m.name:
+            c.names[m.name] += 1
+        elif m.type == "person" and len(m.surface.split()) >= 2:
+            c.names[m.surface] += 1
+        if m.acronym and not c.acronym:
+            c.acronym = m.acronym
+        if m.alias:
+            c.aliases.add(m.alias)
+        if m.role:
+            c.roles[m.role] += 1
+        c.mentions.append((article_key, m.start, m.end, m.surface))
+
+    # ---------------------------------------------------------------
+    def _second_pass(self, article: Article, am: ArticleMentions, def_key, people_tokens, local_people) -> None:
+        """Bare forms that only make sense once the corpus is known: acronyms
+        defined elsewhere, surnames of people named in full, "JOE" for "JOE
+        Cooperative", typos of known names, "President JICA"."""
+        text = article.text
+        covered = [(m.start, m.end) for m in am.mentions]
+        local_orgs = {}
+        for m in am.mentions:
+            if m.type in ("organisation", "program") and len((m.name or m.surface).split()) >= 2:
+                first = (m.name or m.surface).split()[0]
+                if first.isupper() and len(first) >= 2:
+                    local_orgs[first] = m
+        extra: list[tuple[str, RawMention]] = []
+        for region in am.regions:
+            for tm in _TOKEN.finditer(text, region.start, region.end):
+                s, e, tok = tm.start(), tm.end(), tm.group(0)
+                if not tok[:1].isupper() or any(a < e and s < b for a, b in covered):
+                    continue
+                if tok in def_key:
+                    etype = self.clusters[def_key[tok]].type_votes.most_common(1)[0][0] \
+                        if def_key[tok] in self.clusters else "organisation"
+                    extra.append((def_key[tok], RawMention(s, e, etype, tok, "acronym")))
+                elif tok in local_orgs:
+                    m = local_orgs[tok]
+                    key = self._key_of(m, def_key, {}, people_tokens, local_people)
+                    extra.append((key, RawMention(s, e, m.type, tok, "short-name")))
+                elif self.finder.name_token(tok) and fold(tok) in people_tokens and len(tok) >= 3:
+                    key = self._person_by_word(fold(tok), people_tokens, local_people)
+                    if key in local_people or len(people_tokens[fold(tok)]) == 1 and key in self.clusters:
+                        extra.append((key, RawMention(s, e, "person", tok, "surname")))
+                elif len(tok) >= 5 and tok.isalpha() and not is_common_word(tok) and tok not in self.lex.not_names:
+                    key = self._typo_of(tok)
+                    if key:
+                        etype = self.lex.known_by_key[key].type if key in self.lex.known_by_key else "organisation"
+                        extra.append((key, RawMention(s, e, etype, tok, "typo")))
+        for key, m in extra:
+            self._add(key, m, article.key)
+            am.mentions.append(m)
+        # "President JICA": a title and an organisation standing for a person named in the article.
+        for ref in am.role_refs:
+            for m in am.mentions:
+                if m.type == "person" and m.title_group == ref.title_group and m.role and \
+                        ref.org_text.split()[0] in m.role:
+                    key = self._key_of(m, def_key, {}, people_tokens, local_people)
+                    rm = RawMention(ref.start, ref.end, "person", ref.surface, "role", alias=ref.surface)
+                    self._add(key, rm, article.key)
+                    am.mentions.append(rm)
+                    break
+        am.mentions.sort(key=lambda m: m.start)
+
+    _typo_index: dict | None = None
+
+    def _typo_of(self, tok: str) -> str | None:
+        """A known one-word name or acronym this word misspells (1 edit up to 7 letters, 2 from 8)."""
+        if self._typo_index is None:
+            index: dict[str, str] = {}
+            for k in self.lex.known:
+                if k.type == "place":
+                    continue
+                for form in ([k.acronym] if k.acronym else []) + [a for a in k.aliases if " " not in a]:
+                    if form and len(form) >= 5 and form.isalpha():
+                        index.setdefault(form, k.key)
+            self._typo_index = index
+        limit = 1 if len(tok) < 8 else 2
+        best = None
+        for form, key in self._typo_index.items():
+            if form[0] != tok[0] or abs(len(form) - len(tok)) > limit:
+                continue
+            d = Levenshtein.distance(form.lower(), tok.lower(), score_cutoff=limit)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, key)
+        return best[1] if best else None
+
+    def _merge_typos(self) -> None:
+        """Pattern-found names that misspell a known one join it."""
+        known = [c for c in self.clusters.values() if c.key.startswith("known:")]
+        for key in [k for k in self.clusters if k.startswith("name:")]:
+            c = self.clusters[key]
+            name = fold(c.names.most_common(1)[0][0] if c.names else c.surfaces.most_common(1)[0][0])
+            for other in known:
+                forms = [other.known_name or ""] + list(other.aliases)
+                limit = 1 if len(name) < 12 else 2
+                if any(Levenshtein.distance(name, fold(f), score_cutoff=limit) <= limit for f in forms if f):
+                    self._absorb(other, c)
+                    del self.clusters[key]
+                    break
+
+    @staticmethod
+    def _absorb(into: _Cluster, c: _Cluster) -> None:
+        into.type_votes.update(c.type_votes)
+        into.surfaces.update(c.surfaces)
+        into.names.update(c.names)
+        into.roles.update(c.roles)
+        into.aliases |= c.aliases
+        into.mentions += c.mentions
+
+    # ---------------------------------------------------------------
+    def _entities(self) -> list[Entity]:
+        out: list[Entity] = []
+        used_ids: set[str] = set()
+        for c in self.clusters.values():
+            if not c.mentions:
+                continue
+            known = self.lex.known_by_key.get(c.key)
+            etype = known.type if known else c.type_votes.most_common(1)[0][0]
+            if c.key.startswith("user-split:"):
+                etype, name = c.key.split(":", 2)[1:]
+            elif known:
+                name = known.name
+            elif etype == "person":
+                full = [n for n, _ in c.surfaces.most_common() if len(n.split()) >= 2 and n.istitle() is not None]
+                name = full[0] if full else c.surfaces.most_common(1)[0][0]
+            else:
+                name = (c.names or c.surfaces).most_common(1)[0][0]
+                if c.acronym and name == c.acronym and c.names:
+                    name = c.names.most_common(1)[0][0]
+            name = self.user.rename.get(fold(name), name)
+            acronym = c.acronym if c.acronym and c.acronym != name else None
+            forms = set(c.surfaces) | set(c.names) | c.aliases
+            aliases = tuple(sorted(f for f in forms if f and f != name and f != acronym))
+            if self.user.is_dropped(name, acronym, aliases):
+                continue
+            base = f"{etype}:{slug(name)}"
+            eid, n = base, 2
+            while eid in used_ids:
+                eid, n = f"{base}-{n}", n + 1
+            used_ids.add(eid)
+            mentions = tuple(Mention(a, s, e, t) for a, s, e, t in sorted(set(c.mentions)))
+            roles = tuple(r for r, _ in c.roles.most_common())
+            out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions))
+        out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))
+        return out

@@ -1,0 +1,63 @@
+"""What every subcommand shares: loading a corpus with clear errors, exit codes."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kemnaker_tui.model import Corpus
+
+
+def add_paths(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument("paths", nargs="+" if required else "*", metavar="PATH",
+                        help="folders (read recursively) or files: .txt .md .jsonl"
+                             + ("" if required else " (default: the bundled corpus)"))
+    parser.add_argument("--aliases", metavar="FILE", default=None,
+                        help="a TOML alias file (default: the one in the user config dir, if any)")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def fail(message: str) -> int:
+    print(f"kemnaker-tui: {message}", file=sys.stderr)
+    return 1
+
+
+class LoadError(Exception):
+    """The corpus cannot be used; ``code`` is the exit code (see cli.py)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def load_corpus(args: argparse.Namespace, report=True) -> Corpus:
+    """Load the corpus for a command, reporting skipped files on stderr.
+
+    Raises LoadError (one clear line, non-zero exit) when it is unusable.
+    """
+    from kemnaker_tui.cli import EXIT_ERROR, EXIT_NOTHING_READABLE
+    from kemnaker_tui.analysis.pipeline import analyse_paths
+    from kemnaker_tui.corpus.reader import bundled_corpus_path
+
+    paths = list(getattr(args, "paths", None) or []) or [str(bundled_corpus_path())]
+    try:
+        corpus = analyse_paths(paths, alias_file=getattr(args, "aliases", None))
+    except FileNotFoundError as exc:
+        raise LoadError(str(exc), EXIT_ERROR) from None
+    except ValueError as exc:          # a broken alias file, for instance
+        raise LoadError(str(exc), EXIT_ERROR) from None
+    if report:
+        for warning in corpus.warnings:
+            print(f"kemnaker-tui: warning: {warning}", file=sys.stderr)
+        for skipped in corpus.skipped:
+            print(f"kemnaker-tui: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    if not corpus.articles:
+        raise LoadError("nothing readable in " + ", ".join(paths), EXIT_NOTHING_READABLE)
+    return corpus
+
+
+def exit_code(corpus: Corpus) -> int:
+    from kemnaker_tui.cli import EXIT_OK, EXIT_SOME_SKIPPED
+    return EXIT_SOME_SKIPPED if corpus.skipped else EXIT_OK

@@ -1,0 +1,36 @@
+"""`kemnaker-tui entities [PATH...]`: people, organisations, programs, places."""
+from __future__ import annotations
+
+import argparse
+
+from kemnaker_tui.commands.common import add_json, add_paths, exit_code, load_corpus
+from kemnaker_tui.model import ENTITY_TYPES
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_paths(parser)
+    add_json(parser)
+    parser.add_argument("--type", choices=ENTITY_TYPES, help="only this type")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kemnaker_tui.commands.tables import console, print_json, safe
+    from kemnaker_tui.export import entity_dict
+
+    corpus = load_corpus(args)
+    entities = [e for e in corpus.entities if not args.type or e.type == args.type]
+    if args.json:
+        print_json([entity_dict(e) for e in entities])
+        return exit_code(corpus)
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(entities)} entities in {len(corpus.articles)} articles", expand=False)
+    for col in ("type", "name", "acronym", "role / aliases", "mentions", "articles", "id"):
+        table.add_column(col, overflow="fold")
+    for e in entities:
+        extra = "; ".join(e.roles[:2]) if e.type == "person" else ", ".join(e.aliases[:4])
+        table.add_row(e.type, Text(safe(e.name)), Text(safe(e.acronym)), Text(safe(extra)),
+                      str(len(e.mentions)), str(len(e.articles)), e.id)
+    console().print(table)
+    return exit_code(corpus)

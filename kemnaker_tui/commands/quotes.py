@@ -1,0 +1,137 @@
+"""`kemnaker-tui quotes [PATH...]`: list quotes; print or copy them with their citation.
+
+    kemnaker-tui quotes                       a table: id, speaker, text, article
+    kemnaker-tui quotes --speaker anwar       only this speaker (fuzzy; any alias)
+    kemnaker-tui quotes --format md           citations instead of the table (plain|md|csl|bibtex)
+    kemnaker-tui quotes --copy q3 --format md copy one: prints the citation, then what happened
+    kemnaker-tui quotes --json                machine-readable
+
+``--format`` and ``--lang`` default to the settings (userdata.load_settings()).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kemnaker_tui.commands.common import add_json, add_paths, exit_code, fail, load_corpus
+from kemnaker_tui.model import Corpus, Quote
+
+FORMATS = ("plain", "md", "csl", "bibtex")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_paths(parser)
+    add_json(parser)
+    parser.add_argument("--speaker", metavar="NAME",
+                        help="only quotes by this speaker (fuzzy; any known alias or acronym)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="print citations in this format (default for --copy: the settings)")
+    parser.add_argument("--lang", choices=("id", "en"), default=None,
+                        help="language of dates and labels in citations (default: the settings)")
+    parser.add_argument("--copy", metavar="ID",
+                        help="copy the quote with this id, with its citation, to the clipboard")
+
+
+def match_speakers(corpus: Corpus, name: str, cutoff: float = 80) -> tuple[set[str], set[str]]:
+    """Entity ids and speaker names that match ``name`` (exact alias first, else fuzzy)."""
+    from rapidfuzz import fuzz, process, utils
+
+    speakers = {q.speaker_id: q.speaker for q in corpus.quotes if q.speaker_id or q.speaker}
+    entity = corpus.entity_by_name(name)
+    if entity is not None:
+        return {entity.id}, {entity.name}
+    choices: dict[tuple[str | None, str], str] = {}
+    for sid, sname in speakers.items():
+        e = corpus.entity(sid) if sid else None
+        for alias in (e.all_names if e else ()) + ((sname,) if sname else ()):
+            choices[(sid, alias)] = alias
+    ids, names = set(), set()
+    for _alias, score, (sid, _a) in process.extract(name, choices, scorer=fuzz.WRatio,
+                                                      processor=utils.default_process, limit=None,
+                                                      score_cutoff=cutoff):
+        if sid:
+            ids.add(sid)
+        else:
+            names.add(_alias)
+    for sid in ids:
+        if speakers.get(sid):
+            names.add(speakers[sid])
+    return ids, names
+
+
+def _select(corpus: Corpus, speaker: str | None) -> list[Quote] | None:
+    quotes = list(corpus.quotes)
+    if not speaker:
+        return quotes
+    ids, names = match_speakers(corpus, speaker)
+    if not ids and not names:
+        return None
+    return [q for q in quotes if (q.speaker_id and q.speaker_id in ids) or (q.speaker in names)]
+
+
+def _row(corpus: Corpus, q: Quote) -> dict:
+    from kemnaker_tui.cite import quote_citation
+    c = quote_citation(corpus, q)
+    return {"id": q.id, "speaker": q.speaker, "speaker_id": q.speaker_id, "role": c.role,
+            "text": q.text, "article": q.article, "outlet": c.outlet, "title": c.title,
+            "url": c.url, "date": c.date.isoformat() if c.date else None, "date_kind": c.date_kind,
+            "year_inferred": c.year_inferred, "start": q.start, "end": q.end}
+
+
+def run(args: argparse.Namespace) -> int:
+    from kemnaker_tui import cite, userdata
+
+    settings = userdata.load_settings()
+    for warning in settings.warnings:
+        print(f"kemnaker-tui: warning: {warning}", file=sys.stderr)
+    fmt = args.format or settings.citation_format
+    lang = args.lang or settings.language
+
+    corpus = load_corpus(args)
+
+    if args.copy:
+        quote = next((q for q in corpus.quotes if q.id == args.copy), None)
+        if quote is None:
+            known = ", ".join(q.id for q in corpus.quotes[:8]) or "none found"
+            return fail(f"no quote with id {args.copy!r} (ids: {known}{', …' if len(corpus.quotes) > 8 else ''})")
+        from kemnaker_tui import clipboard
+        text = cite.cite_quote(corpus, quote, fmt, lang)
+        result = clipboard.copy(text, use_osc52=settings.osc52, use_native=settings.native_clipboard)
+        print(text)
+        print(f"kemnaker-tui: {result.message}", file=sys.stderr)
+        return exit_code(corpus) if result.ok else 1
+
+    quotes = _select(corpus, args.speaker)
+    if quotes is None:
+        return fail(f"no speaker matches {args.speaker!r}")
+
+    if args.json:
+        json.dump([_row(corpus, q) for q in quotes], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format:
+        citations = [cite.quote_citation(corpus, q) for q in quotes]
+        if citations:
+            print(cite.render_many(citations, fmt, lang))
+    elif quotes:
+        _print_table(corpus, quotes)
+    if not quotes:
+        print("kemnaker-tui: no quotes" + (f" by {args.speaker!r}" if args.speaker else ""), file=sys.stderr)
+    return exit_code(corpus)
+
+
+def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("text", ratio=1)
+    table.add_column("article", no_wrap=True)
+    for q in quotes:
+        text = q.text if len(q.text) <= 160 else q.text[:157].rstrip() + "…"
+        # Text objects, never markup: corpus text may contain "[".
+        table.add_row(Text(q.id), Text(q.speaker or "—"), Text(f"“{text}”"), Text(q.article))
+    Console().print(table)

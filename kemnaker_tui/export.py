@@ -1,0 +1,109 @@
+"""The analysis as data: the JSON export contract (../shared/eval/SCHEMA.md)
+and one CSV file per kind. Used by the CLI and by tests; no UI."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+from kemnaker_tui.model import Corpus
+
+
+def article_dict(a) -> dict:
+    return {
+        "file": a.key, "path": a.path, "title": a.title, "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+        "published_text": a.published_text, "dateline": a.dateline, "language": a.language,
+        "url": a.url, "encoding": a.encoding,
+        "boilerplate": [{"start": b.start, "end": b.end} for b in a.boilerplate],
+        "sentences": len(a.sentences),
+    }
+
+
+def entity_dict(e) -> dict:
+    return {
+        "id": e.id, "type": e.type, "name": e.name, "acronym": e.acronym,
+        "aliases": list(e.aliases), "roles": list(e.roles),
+        "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+    }
+
+
+def meeting_dict(m) -> dict:
+    return {
+        "id": m.id, "article": m.article, "kind": m.kind,
+        "date": m.date.isoformat() if m.date else None, "date_text": m.date_text,
+        "year_inferred": m.year_inferred, "place": m.place, "participants": list(m.participants),
+        "participant_ids": list(m.participant_ids), "organisations": list(m.organisations),
+        "summary": m.summary, "start": m.start, "end": m.end,
+    }
+
+
+def quote_dict(q) -> dict:
+    return {
+        "id": q.id, "article": q.article, "speaker": q.speaker, "speaker_id": q.speaker_id,
+        "text": q.text, "start": q.start, "end": q.end, "unterminated": q.unterminated,
+        "attribution": {"start": q.attribution.start, "end": q.attribution.end} if q.attribution else None,
+    }
+
+
+def figure_dict(f) -> dict:
+    value = int(f.value) if float(f.value).is_integer() else f.value
+    return {
+        "id": f.id, "article": f.article, "value": value, "unit": f.unit, "text": f.text,
+        "start": f.start, "end": f.end,
+        "sentence": {"start": f.sentence.start, "end": f.sentence.end},
+    }
+
+
+def to_dict(corpus: Corpus) -> dict:
+    return {
+        "articles": [article_dict(a) for a in corpus.articles],
+        "entities": [entity_dict(e) for e in corpus.entities],
+        "meetings": [meeting_dict(m) for m in corpus.meetings],
+        "quotes": [quote_dict(q) for q in corpus.quotes],
+        "figures": [figure_dict(f) for f in corpus.figures],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        "warnings": list(corpus.warnings),
+    }
+
+
+def to_json(corpus: Corpus) -> str:
+    return json.dumps(to_dict(corpus), ensure_ascii=False, indent=1)
+
+
+# CSV: one file per kind, nested lists joined with " | ".
+_CSV_COLUMNS = {
+    "articles": ["file", "title", "outlet", "published", "dateline", "language", "url", "path"],
+    "entities": ["id", "type", "name", "acronym", "aliases", "roles", "mention_count", "articles"],
+    "meetings": ["id", "article", "kind", "date", "date_text", "year_inferred", "place", "participants",
+                 "organisations", "summary", "start", "end"],
+    "quotes": ["id", "article", "speaker", "speaker_id", "text", "start", "end", "unterminated"],
+    "figures": ["id", "article", "value", "unit", "text", "start", "end"],
+    "mentions": ["entity_id", "article", "start", "end", "text"],
+}
+
+
+def write_csv(corpus: Corpus, folder: str | os.PathLike) -> list[Path]:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    data = to_dict(corpus)
+    rows = {
+        "articles": data["articles"],
+        "entities": [dict(e, mention_count=len(e["mentions"]),
+                          articles=sorted({m["article"] for m in e["mentions"]})) for e in data["entities"]],
+        "meetings": data["meetings"], "quotes": data["quotes"], "figures": data["figures"],
+        "mentions": [dict(m, entity_id=e["id"]) for e in data["entities"] for m in e["mentions"]],
+    }
+    written = []
+    for kind, columns in _CSV_COLUMNS.items():
+        path = out / f"{kind}.csv"
+        tmp = path.with_suffix(".csv.tmp")
+        with open(tmp, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            for row in rows[kind]:
+                writer.writerow({k: " | ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+        os.replace(tmp, path)
+        written.append(path)
+    return written

@@ -1,0 +1,327 @@
+"""The explorer app: load in a worker, then search, browse entities, follow the
+timeline and read articles. ``run_app`` is what ``kemnaker-tui`` calls.
+
+The first frame paints before any file is read: loading, analysis and index
+building run in a thread worker that posts ``LoadProgress`` messages; the
+overview shows them with a progress bar and the counts of articles read and
+files skipped (``s`` lists them with reasons).
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from kemnaker_tui.model import Corpus
+from kemnaker_tui.ui.explorer import Explorer
+
+
+class LoadProgress(Message):
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        super().__init__()
+        self.stage, self.done, self.total = stage, done, total
+
+
+class Loaded(Message):
+    def __init__(self, explorer: Explorer, seconds: float) -> None:
+        super().__init__()
+        self.explorer = explorer
+        self.seconds = seconds
+
+
+class LoadFailed(Message):
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+
+class KemnakerApp(App):
+    """Keyboard-first explorer of the Kemnaker news corpus."""
+
+    TITLE = "kemnaker-tui"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("e", "entities", "Entities", id="entities"),
+        Binding("o", "overview", "Overview", id="overview", show=False),
+        Binding("b", "basket", "Basket", id="basket", show=False),
+        Binding("s", "skipped", "Skipped files", id="skipped", show=False),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    entity_filter: reactive[frozenset[str]] = reactive(frozenset, init=False)
+
+    def __init__(self, paths: list[str] | None = None, alias_file: str | None = None,
+                 corpus: Corpus | None = None, settings=None) -> None:
+        super().__init__()
+        self.paths = [str(p) for p in (paths or [])]
+        self.alias_file = alias_file
+        self._given_corpus = corpus
+        self.explorer: Explorer | None = None
+        self.load_error: str | None = None
+        self.load_seconds: float | None = None
+        if settings is None:
+            from kemnaker_tui.userdata import load_settings
+            settings = load_settings()
+        self.settings = settings
+        self.basket = None
+
+    # -- start-up -------------------------------------------------------------
+    def on_mount(self) -> None:
+        keymap = {}
+        for binding_id, keys in (self.settings.keys or {}).items():
+            keymap[binding_id] = keys if isinstance(keys, str) else ",".join(keys)
+        if keymap:
+            self.set_keymap(keymap)
+        from kemnaker_tui.ui.screens.main import MainScreen
+        self.push_screen(MainScreen())
+        for warning in getattr(self.settings, "warnings", []) or []:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        started = time.perf_counter()
+        try:
+            if self._given_corpus is not None:
+                corpus = self._given_corpus
+            else:
+                from kemnaker_tui.analysis.pipeline import analyse_paths
+                from kemnaker_tui.corpus.reader import bundled_corpus_path
+                paths = self.paths or [str(bundled_corpus_path())]
+                last = [0.0]
+
+                def progress(stage: str, done: int, total: int) -> None:
+                    now = time.perf_counter()
+                    if now - last[0] > 0.05 or (total and done == total):
+                        last[0] = now
+                        self.post_message(LoadProgress(stage, done, total))
+
+                corpus = analyse_paths(paths, progress=progress, alias_file=self.alias_file)
+            self.post_message(LoadProgress("index", 0, len(corpus.articles)))
+            from kemnaker_tui.ui.searching import build_index
+            index, problem = build_index(corpus)
+            explorer = Explorer(corpus, index, problem)
+        except (FileNotFoundError, ValueError, OSError) as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - show it in the app, don't crash the terminal
+            self.post_message(LoadFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(Loaded(explorer, time.perf_counter() - started))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        main = self.main_screen
+        if main is not None:
+            main.show_progress(message.stage, message.done, message.total)
+
+    def on_loaded(self, message: Loaded) -> None:
+        self.explorer = message.explorer
+        self.load_seconds = message.seconds
+        try:
+            from kemnaker_tui.basket import Basket
+            self.basket = Basket.load()
+            if self.basket.message:
+                self.notify(self.basket.message, title="Basket", severity="warning", timeout=15)
+        except Exception as exc:  # noqa: BLE001
+            self.basket = None
+            self.notify(f"basket unavailable: {exc}", severity="warning")
+        main = self.main_screen
+        if main is not None:
+            main.corpus_loaded(message.explorer)
+        corpus = message.explorer.corpus
+        if corpus.skipped:
+            self.notify(f"{len(corpus.skipped)} file(s) skipped — press s to see why",
+                        title="Loaded", severity="warning", timeout=8)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.load_error = message.message
+        main = self.main_screen
+        if main is not None:
+            main.load_failed(message.message)
+        self.notify(message.message, title="Cannot load", severity="error", timeout=15)
+
+    @property
+    def main_screen(self):
+        from kemnaker_tui.ui.screens.main import MainScreen
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    # -- navigation -------------------------------------------------------------
+    def _to_main(self) -> None:
+        main = self.main_screen
+        while main is not None and self.screen is not main and len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_search(self) -> None:
+        self._to_main()
+        if self.main_screen:
+            self.main_screen.show_view("search")
+
+    def action_timeline(self) -> None:
+        self._to_main()
+        if self.main_screen:
+            self.main_screen.show_view("timeline")
+
+    def action_overview(self) -> None:
+        self._to_main()
+        if self.main_screen:
+            self.main_screen.show_view("overview")
+
+    def action_entities(self) -> None:
+        self._to_main()
+        if self.main_screen:
+            self.main_screen.focus_sidebar()
+
+    def action_help(self) -> None:
+        from kemnaker_tui.ui.screens.help import HelpScreen
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_skipped(self) -> None:
+        from kemnaker_tui.ui.screens.skipped import SkippedScreen
+        if not isinstance(self.screen, SkippedScreen):
+            self.push_screen(SkippedScreen())
+
+    def action_basket(self) -> None:
+        from kemnaker_tui.ui.screens.basket import BasketScreen
+        if self.basket is None:
+            self.notify("the basket is not available", severity="warning")
+            return
+        if not isinstance(self.screen, BasketScreen):
+            self.push_screen(BasketScreen())
+
+    def open_article(self, key: str, at: int | None = None, hits: list[tuple[int, int]] | None = None,
+                     query: str | None = None) -> None:
+        if self.explorer is None:
+            return
+        from kemnaker_tui.ui.screens.article import ArticleScreen
+        self.push_screen(ArticleScreen(self.explorer, key, at=at, hits=hits, query=query))
+
+    def open_entity(self, entity_id: str) -> None:
+        if self.explorer is None or self.explorer.corpus.entity(entity_id) is None:
+            return
+        from kemnaker_tui.ui.screens.entity import EntityScreen
+        self.push_screen(EntityScreen(self.explorer, entity_id))
+
+    # -- filters ----------------------------------------------------------------
+    def toggle_entity_filter(self, entity_id: str) -> None:
+        current = set(self.entity_filter)
+        current.symmetric_difference_update({entity_id})
+        self.entity_filter = frozenset(current)
+        entity = self.explorer.corpus.entity(entity_id) if self.explorer else None
+        name = entity.name if entity else entity_id
+        self.notify(("Filtering by " if entity_id in current else "Removed filter ") + name, timeout=2)
+
+    def clear_entity_filter(self) -> None:
+        self.entity_filter = frozenset()
+
+    # -- copying ----------------------------------------------------------------
+    def copy_citation(self, kind: str, article_key: str, start: int | None = None,
+                      end: int | None = None, quote_id: str | None = None) -> str | None:
+        """Copy a quote, passage or article with its citation; returns the text."""
+        if self.explorer is None:
+            return None
+        corpus = self.explorer.corpus
+        fmt = getattr(self.settings, "citation_format", "plain")
+        lang = getattr(self.settings, "language", "id")
+        try:
+            from kemnaker_tui import cite
+            if kind == "quote" and quote_id:
+                text = cite.cite_quote(corpus, quote_id, fmt=fmt, lang=lang)
+            elif kind == "passage" and start is not None and end is not None:
+                text = cite.cite_passage(corpus, article_key, start, end, fmt=fmt, lang=lang)
+            else:
+                text = cite.cite_article(corpus, article_key, fmt=fmt, lang=lang)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"cannot build the citation: {exc}", severity="error")
+            return None
+        self.copy_to_clipboard(text)
+        return text
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Keep ``text`` as ``app.clipboard`` and send it out by every path
+        (OSC 52 through the driver, tmux pass-through, a native tool) in a
+        worker; the toast says which path worked."""
+        self._clipboard = text
+        self._copy_out(text)
+
+    @work(thread=True, group="clipboard")
+    def _copy_out(self, text: str) -> None:
+        try:
+            from kemnaker_tui import clipboard
+            result = clipboard.copy(text, osc52_writer=clipboard.app_osc52_writer(self),
+                                    use_osc52=getattr(self.settings, "osc52", True),
+                                    use_native=getattr(self.settings, "native_clipboard", True))
+            message, severity = result.message, result.severity
+        except Exception as exc:  # noqa: BLE001 - say it, keep the app alive
+            message, severity = f"Kept in the app; the system clipboard failed: {exc}", "warning"
+        self.call_from_thread(self.notify, message, title="Copy", severity=severity,
+                              timeout=4 if severity == "information" else 10)
+
+    def add_to_basket(self, quote_id: str | None) -> None:
+        if self.explorer is None or self.basket is None:
+            self.notify("the basket is not available", severity="warning")
+            return
+        if not quote_id:
+            self.notify("no quote under the cursor", severity="warning")
+            return
+        try:
+            from kemnaker_tui import cite
+            citation = cite.quote_citation(self.explorer.corpus, quote_id)
+            before = len(self.basket)
+            self.basket.add(citation)
+            added = len(self.basket) > before
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"cannot add to the basket: {exc}", severity="error")
+            return
+        n = len(self.basket)
+        self.notify(("Added to the basket" if added else "Already in the basket")
+                    + f" ({n} clip{'s' if n != 1 else ''}) — b opens it", timeout=3)
+
+    # -- command palette ----------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Search", "Search articles, passages, quotes and figures (/)", self.action_search)
+        yield SystemCommand("Timeline", "Meetings in date order (t)", self.action_timeline)
+        yield SystemCommand("Overview", "Corpus at a glance (o)", self.action_overview)
+        yield SystemCommand("Entities", "Focus the entity sidebar (e)", self.action_entities)
+        if self.entity_filter:
+            yield SystemCommand("Clear entity filters", "Remove every filter chip", self.clear_entity_filter)
+            if self.explorer:
+                for eid in sorted(self.entity_filter):
+                    e = self.explorer.corpus.entity(eid)
+                    if e:
+                        yield SystemCommand(f"Remove filter: {e.name}", "Stop filtering by this entity",
+                                            lambda eid=eid: self.toggle_entity_filter(eid))
+        yield SystemCommand("Skipped files", "Files that were not read, with reasons (s)", self.action_skipped)
+        yield SystemCommand("Basket", "Collected quotes: reorder, remove, export (b)", self.action_basket)
+        yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def run_app(paths: list[str] | None = None, alias_file: str | os.PathLike | None = None) -> int:
+    """Open the explorer on ``paths`` (default: the bundled corpus). Returns the exit code."""
+    for p in paths or []:
+        if not Path(p).exists():
+            from kemnaker_tui.commands.common import fail
+            return fail(f"no such file or folder: {p}")
+    app = KemnakerApp(list(paths or []), alias_file=str(alias_file) if alias_file else None)
+    app.run()
+    return app.return_code or 0

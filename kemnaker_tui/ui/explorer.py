@@ -1,0 +1,228 @@
+"""What the panes share: the corpus, its search index and the lookups built
+once after loading (mentions by article, sentences by offset, co-occurrences).
+
+Plain Python — no Textual — so it is cheap to test and to reuse.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kemnaker_tui.model import ENTITY_TYPES, Article, Corpus, Entity, Figure, Meeting, Quote, Span
+
+TYPE_LABELS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "program": "Programs",
+    "place": "Places",
+}
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMark:
+    """One entity mention inside an article, for colouring the body."""
+    start: int
+    end: int
+    type: str
+    entity_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Another entity named in the same sentence as the one on its page."""
+    other: Entity
+    sentences: tuple[tuple[str, Span], ...]   # (article key, sentence span)
+
+
+class Explorer:
+    """The loaded corpus plus everything the UI looks up while you move."""
+
+    def __init__(self, corpus: Corpus, index=None, index_problem: str | None = None) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.index_problem = index_problem
+        self.marks: dict[str, list[EntityMark]] = defaultdict(list)
+        self.entity_articles: dict[str, frozenset[str]] = {}
+        for entity in corpus.entities:
+            for m in entity.mentions:
+                self.marks[m.article].append(EntityMark(m.start, m.end, entity.type, entity.id))
+            self.entity_articles[entity.id] = frozenset(entity.articles)
+        for marks in self.marks.values():
+            marks.sort(key=lambda m: (m.start, -m.end))
+        self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+        for q in corpus.quotes:
+            self.quotes_by_article[q.article].append(q)
+        self.figures_by_article: dict[str, list[Figure]] = defaultdict(list)
+        for f in corpus.figures:
+            self.figures_by_article[f.article].append(f)
+        self._quotes = {q.id: q for q in corpus.quotes}
+        self._figures = {f.id: f for f in corpus.figures}
+        self._sentence_starts = {a.key: [s.start for s in a.sentences] for a in corpus.articles}
+        self.meetings: list[Meeting] = sorted(corpus.meetings, key=self.meeting_sort_key)
+
+    # -- lookups ---------------------------------------------------------
+    def article(self, key: str) -> Article:
+        return self.corpus.article(key)
+
+    def quote(self, quote_id: str | None) -> Quote | None:
+        return self._quotes.get(quote_id) if quote_id else None
+
+    def figure(self, figure_id: str | None) -> Figure | None:
+        return self._figures.get(figure_id) if figure_id else None
+
+    def sentence_at(self, key: str, offset: int) -> Span | None:
+        """The body sentence holding ``offset`` (None in title/boilerplate)."""
+        article = self.article(key)
+        i = bisect.bisect_right(self._sentence_starts[key], offset) - 1
+        if 0 <= i < len(article.sentences) and article.sentences[i].start <= offset < max(
+                article.sentences[i].end, article.sentences[i].start + 1):
+            return article.sentences[i]
+        return None
+
+    def quote_at(self, key: str, start: int, end: int | None = None) -> Quote | None:
+        end = start + 1 if end is None else end
+        for q in self.quotes_by_article.get(key, ()):
+            if q.start < end and start < q.end:
+                return q
+        return None
+
+    def meeting_date(self, meeting: Meeting) -> tuple[dt.date | None, bool]:
+        """(date, from_publication): the meeting's date, else the article's."""
+        if meeting.date:
+            return meeting.date, False
+        return self.article(meeting.article).published, True
+
+    def meeting_sort_key(self, meeting: Meeting):
+        date, _ = self.meeting_date(meeting)
+        return (date is None, date or dt.date.min, meeting.article, meeting.start)
+
+    # -- filters ---------------------------------------------------------
+    def articles_with(self, entity_ids: frozenset[str]) -> frozenset[str] | None:
+        """Articles naming every entity in ``entity_ids`` (None: no filter)."""
+        if not entity_ids:
+            return None
+        sets = [self.entity_articles.get(e, frozenset()) for e in entity_ids]
+        return frozenset.intersection(*sets)
+
+    def meeting_involves(self, meeting: Meeting, entity_id: str) -> bool:
+        if entity_id in meeting.participant_ids:
+            return True
+        entity = self.corpus.entity(entity_id)
+        if entity is None:
+            return False
+        if entity.name in meeting.participants or entity.name in meeting.organisations:
+            return True
+        if meeting.place and meeting.place in entity.all_names:
+            return True
+        return any(m.article == meeting.article and m.start < meeting.end and meeting.start < m.end
+                   for m in entity.mentions)
+
+    def filter_meetings(self, entity_ids: frozenset[str], start: dt.date | None = None,
+                        end: dt.date | None = None) -> list[Meeting]:
+        out = []
+        for m in self.meetings:
+            if entity_ids and not all(self.meeting_involves(m, e) for e in entity_ids):
+                continue
+            date, _ = self.meeting_date(m)
+            if start and (date is None or date < start):
+                continue
+            if end and (date is None or date > end):
+                continue
+            out.append(m)
+        return out
+
+    # -- summaries -------------------------------------------------------
+    def entities_by_type(self) -> dict[str, list[Entity]]:
+        groups: dict[str, list[Entity]] = {t: [] for t in ENTITY_TYPES}
+        for e in self.corpus.entities:
+            groups.setdefault(e.type, []).append(e)
+        for items in groups.values():
+            items.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
+        return groups
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        dates = [a.published for a in self.corpus.articles if a.published]
+        return (min(dates), max(dates)) if dates else None
+
+    def meetings_per_year(self) -> list[tuple[int | None, int]]:
+        counts: Counter = Counter()
+        for m in self.meetings:
+            date, _ = self.meeting_date(m)
+            counts[date.year if date else None] += 1
+        return sorted(counts.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+
+    def cooccurring(self, entity_id: str, limit_sentences: int = 3) -> list[Link]:
+        """Entities sharing a sentence with ``entity_id``, most shared first."""
+        entity = self.corpus.entity(entity_id)
+        if entity is None:
+            return []
+        sentences: dict[tuple[str, int, int], Span] = {}
+        for m in entity.mentions:
+            s = self.sentence_at(m.article, m.start)
+            if s is not None:
+                sentences[(m.article, s.start, s.end)] = s
+        links: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        for (key, _s, _e), span in sentences.items():
+            seen: set[str] = set()
+            for mark in self.marks.get(key, ()):
+                if mark.entity_id == entity_id or mark.entity_id in seen:
+                    continue
+                if span.start <= mark.start < span.end:
+                    seen.add(mark.entity_id)
+                    links[mark.entity_id].append((key, span))
+        out = []
+        for other_id, sents in links.items():
+            other = self.corpus.entity(other_id)
+            if other is not None:
+                out.append(Link(other, tuple(sents)))
+        out.sort(key=lambda l: (-len(l.sentences), l.other.name.casefold()))
+        return out
+
+    def quotes_of(self, entity: Entity) -> list[Quote]:
+        names = {n.casefold() for n in entity.all_names}
+        return [q for q in self.corpus.quotes
+                if q.speaker_id == entity.id or (q.speaker and q.speaker.casefold() in names)]
+
+
+def parse_date_range(text: str) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """``2024``, ``2023-06``, ``2023..2024-03``, ``..2024``, ``2024-05-01..``.
+
+    Returns (start, end, problem). An empty text is no range.
+    """
+    text = text.strip()
+    if not text:
+        return None, None, None
+    if ".." in text:
+        left, _, right = text.partition("..")
+    else:
+        left = right = text
+    try:
+        start = _parse_bound(left.strip(), first=True)
+        end = _parse_bound(right.strip(), first=False)
+    except ValueError:
+        return None, None, f"not a date range: {text!r} (try 2024, 2023-06, 2023..2024-03)"
+    if start and end and start > end:
+        return None, None, "the range ends before it starts"
+    return start, end, None
+
+
+def _parse_bound(part: str, first: bool) -> dt.date | None:
+    if not part:
+        return None
+    bits = part.split("-")
+    if not 1 <= len(bits) <= 3 or not all(b.isdigit() for b in bits):
+        raise ValueError(part)
+    year = int(bits[0])
+    if len(bits) == 1:
+        return dt.date(year, 1, 1) if first else dt.date(year, 12, 31)
+    month = int(bits[1])
+    if len(bits) == 2:
+        if first:
+            return dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(year, month, int(bits[2]))

@@ -1,0 +1,36 @@
+"""``s``: the files that were not read, each with its reason, and warnings."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from kemnaker_tui.ui import render as R
+
+
+class SkippedScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,s", "app.pop_screen", "Close", id="skipped.close")]
+
+    def compose(self) -> ComposeResult:
+        explorer = self.app.explorer
+        skipped = explorer.corpus.skipped if explorer else ()
+        warnings = explorer.corpus.warnings if explorer else ()
+        read = len(explorer.corpus.articles) if explorer else 0
+        with Vertical(id="skipped-box"):
+            yield Static(R.join(("Skipped files ", "bold $text-primary"),
+                                (f"{len(skipped)} skipped · {read} articles read", R.DIM)))
+            options = []
+            for s in skipped:
+                options.append(Option(R.join(R.plain(s.path, "bold"), ("\n   " , ""), (s.reason, "$text-warning"))))
+            for w in warnings:
+                options.append(Option(R.join(("warning: ", "$text-warning"), R.plain(w))))
+            if not options:
+                what = "still loading…" if explorer is None else "every file was read"
+                options.append(Option(R.plain(what, R.DIM), disabled=True))
+            yield OptionList(*options, id="skipped-list")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()

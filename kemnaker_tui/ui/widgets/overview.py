@@ -1,0 +1,137 @@
+"""The home pane: loading progress, then the corpus at a glance — articles,
+date range, top entities, meetings per year — and every article, newest first."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from kemnaker_tui.ui import render as R
+from kemnaker_tui.ui.explorer import TYPE_LABELS, Explorer
+
+STAGES = {"read": "Reading files", "analyse": "Analysing articles", "index": "Building the search index"}
+
+
+class ArticleList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+
+class OverviewPane(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static(R.plain("Loading…", "bold"), id="load-status")
+        yield ProgressBar(id="load-bar", show_eta=False)
+        yield Static(id="overview-stats")
+        yield Static(R.plain("Articles, newest first — enter opens", "bold"), id="articles-title",
+                     classes="section-title")
+        yield ArticleList(id="overview-articles")
+
+    def on_mount(self) -> None:
+        self.query_one("#articles-title").display = False
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        label = STAGES.get(stage, stage)
+        counts = f"{done} of {total}" if total else f"{done} files"
+        self.query_one("#load-status", Static).update(R.join((label + "… ", "bold"), R.plain(counts, R.DIM)))
+        bar = self.query_one("#load-bar", ProgressBar)
+        bar.update(total=total or None, progress=done)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#load-bar").display = False
+        self.query_one("#load-status", Static).update(
+            R.join(("Cannot load: ", "bold $text-error"), R.plain(message), ("\n\nq quits.", R.DIM)))
+
+    def load(self, explorer: Explorer, seconds: float | None = None) -> None:
+        self.query_one("#load-bar").display = False
+        corpus = explorer.corpus
+        status = R.join(("Kemnaker news corpus", "bold $text-primary"))
+        if seconds is not None:
+            status = status + R.plain(f"   loaded in {seconds:.1f} s", R.DIM)
+        self.query_one("#load-status", Static).update(status)
+        self.query_one("#overview-stats", Static).update(self.stats(explorer))
+        lst = self.query_one("#overview-articles", ArticleList)
+        articles = sorted(corpus.articles, key=lambda a: (a.published is None, -(a.published.toordinal() if a.published else 0), a.key))
+        options = []
+        for a in articles:
+            date = a.published.isoformat() if a.published else "no date   "
+            options.append(Option(R.join((date + "  ", R.DIM), (R.clip(a.outlet or "—", 14).ljust(15), "$text-accent"),
+                                         R.plain(R.clip(a.title, 200))), id=a.key))
+        if not options:
+            options.append(Option(R.plain("no readable articles — press s to see the skipped files", R.DIM),
+                                  disabled=True))
+        lst.set_options(options)
+        self.query_one("#articles-title").display = True
+        lst.highlighted = 0 if corpus.articles else None
+
+    @staticmethod
+    def stats(explorer: Explorer) -> Content:
+        corpus = explorer.corpus
+        lines: list[Content] = []
+        rng = explorer.date_range()
+        outlets = sorted({a.outlet for a in corpus.articles if a.outlet})
+        langs: dict[str, int] = {}
+        for a in corpus.articles:
+            langs[a.language] = langs.get(a.language, 0) + 1
+        first = [f"{len(corpus.articles)} articles"]
+        if rng:
+            first.append(f"{rng[0].isoformat()} – {rng[1].isoformat()}")
+        if outlets:
+            first.append(f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")
+        if langs:
+            first.append(", ".join(f"{k} {v}" for k, v in sorted(langs.items())))
+        lines.append(R.plain(" · ".join(first), "bold"))
+        second = R.plain(f"{len(corpus.entities)} entities · {len(corpus.meetings)} meetings · "
+                         f"{len(corpus.quotes)} quotes · {len(corpus.figures)} figures")
+        if corpus.skipped:
+            second = second + R.plain(f" · {len(corpus.skipped)} files skipped (s shows why)", "$text-warning")
+        lines.append(second)
+        if explorer.index_problem:
+            lines.append(R.plain(explorer.index_problem, "$text-warning"))
+        for w in corpus.warnings[:3]:
+            lines.append(R.plain("warning: " + w, "$text-warning"))
+        lines.append(Content(""))
+
+        groups = explorer.entities_by_type()
+        lines.append(R.plain("Top entities", "bold"))
+        columns = []
+        for etype, entities in groups.items():
+            col = [R.join((f"{TYPE_LABELS.get(etype, etype)}", R.ENTITY.get(etype, "") + " bold"))]
+            for e in entities[:5]:
+                col.append(R.join((R.TYPE_ICON.get(etype, "·") + " ", R.ENTITY.get(etype, "")),
+                                  R.plain(R.clip(e.name, 15)), (f" {len(e.mentions)}", R.DIM)))
+            if not entities:
+                col.append(R.plain("none found", R.DIM))
+            columns.append(col)
+        height = max(len(c) for c in columns)
+        for row in range(height):
+            line = Content("")
+            for col in columns:
+                cell = col[row] if row < len(col) else Content("")
+                line = line + cell.pad_right(max(1, 21 - cell.cell_length))
+            lines.append(line)
+        lines.append(Content(""))
+
+        lines.append(R.plain("Meetings per year", "bold"))
+        per_year = explorer.meetings_per_year()
+        top = max((n for _y, n in per_year), default=0)
+        for year, n in per_year:
+            label = str(year) if year is not None else "undated"
+            lines.append(R.join((f"  {label:>7} ", R.DIM), (R.bar(n, top), "$text-primary"), (f" {n}", "bold")))
+        if not per_year:
+            lines.append(R.plain("  no meetings found", R.DIM))
+        lines.append(Content(""))
+        lines.append(R.plain("/ search · t timeline · e entities · enter opens · ? every key · ctrl+p commands",
+                             R.DIM))
+        return Content("\n").join(lines)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "overview-articles" and event.option.id:
+            event.stop()
+            self.app.open_article(event.option.id)

@@ -1,0 +1,363 @@
+"""Search: one query box driving four tabbed result lists — Articles, Passages
+(KWIC), Quotes, Figures — live as you type, with hit counts, highlighted
+matches and a preview of the highlighted hit. Two panes can sit side by side
+(``ctrl+s``) to compare queries.
+
+The query runs in a thread worker (exclusive: a newer keystroke supersedes an
+older query); results are applied on the UI thread, only to the visible tab —
+the other tabs fill when shown.
+"""
+from __future__ import annotations
+
+import time
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from kemnaker_tui.ui import render as R
+from kemnaker_tui.ui.explorer import Explorer
+from kemnaker_tui.ui.searching import KINDS
+
+LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
+LIMIT = 200
+
+
+class HitList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, kind: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kind = kind
+
+
+class SearchPane(Vertical):
+    """One query box and its results."""
+
+    BINDINGS = [
+        Binding("y", "copy", "Copy + cite", id="copy"),
+        Binding("a", "add_to_basket", "Add to basket", id="basket.add"),
+        Binding("right_square_bracket", "next_tab", "Next tab", id="search.next_tab", show=False),
+        Binding("left_square_bracket", "previous_tab", "Previous tab", id="search.previous_tab", show=False),
+    ]
+
+    class ResultsShown(Message):
+        """Posted after a query's results are on screen (the benchmark waits for it)."""
+
+        def __init__(self, pane: "SearchPane", query: str, generation: int) -> None:
+            super().__init__()
+            self.pane, self.query, self.generation = pane, query, generation
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.explorer: Explorer | None = None
+        self.results = None
+        self.query_text = ""
+        self.generation = 0
+        self.shown_generation = 0
+        self.search_ms = 0.0
+        self._filled: set[str] = set()
+        self._hits: dict[str, list] = {k: [] for k in KINDS}
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
+        yield Static(R.plain("type to search", R.DIM), classes="search-status")
+        with TabbedContent(classes="result-tabs"):
+            for kind in KINDS:
+                with TabPane(LABELS[kind], id=f"{self.id}-{kind}"):
+                    yield HitList(kind, classes="hit-list")
+        yield Static(classes="preview")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    def list_for(self, kind: str) -> HitList:
+        return self.query_one(f"#{self.id}-{kind} HitList", HitList)
+
+    @property
+    def active_kind(self) -> str:
+        active = self.query_one(TabbedContent).active or f"{self.id}-articles"
+        return active.rsplit("-", 1)[-1]
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "entity_filter", lambda _v: self.run_query(), init=False)
+
+    def load(self, explorer: Explorer) -> None:
+        self.explorer = explorer
+        self.run_query()
+
+    # -- querying ---------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_text = event.value
+        self.run_query()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.list_for(self.active_kind).focus()
+
+    def run_query(self) -> None:
+        if self.explorer is None:
+            return
+        self.generation += 1
+        query = self.query_text
+        if not query.strip():
+            self._apply(self.generation, query, None, 0.0)
+            return
+        self._search(self.generation, query, frozenset(self.app.entity_filter))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, generation: int, query: str, entity_ids: frozenset[str]) -> None:
+        started = time.perf_counter()
+        try:
+            results = self.explorer.index.search(query, limit=LIMIT, entity_ids=entity_ids,
+                                                 include_boilerplate=False)
+        except Exception as exc:  # noqa: BLE001 - the engine promises not to raise; still, show it
+            results = None
+            problem = f"search failed: {exc}"
+        else:
+            problem = None
+        ms = (time.perf_counter() - started) * 1000
+        if generation == self.generation:
+            self.app.call_from_thread(self._apply, generation, query, results, ms, problem)
+
+    def _apply(self, generation: int, query: str, results, ms: float, problem: str | None = None) -> None:
+        if generation != self.generation:
+            return
+        self.results = results
+        self.search_ms = ms
+        self._filled.clear()
+        for kind in KINDS:
+            self._hits[kind] = list(getattr(results, kind, []) or []) if results is not None else []
+        tabs = self.query_one(TabbedContent)
+        counts = getattr(results, "counts", {}) or {}
+        for kind in KINDS:
+            n = counts.get(kind, len(self._hits[kind]))
+            label = LABELS[kind] + (f" {n:,}" if results is not None else "")
+            tabs.get_tab(f"{self.id}-{kind}").label = label
+        status = self.query_one(".search-status", Static)
+        if results is None and problem is None:
+            hint = "type to search" if not query.strip() else ""
+            if self.app.entity_filter:
+                hint += " — results are limited to the filtered entities"
+            status.update(R.plain(hint, R.DIM))
+        else:
+            problems = list(getattr(results, "problems", []) or []) + ([problem] if problem else [])
+            total = sum(counts.get(k, 0) for k in KINDS)
+            line = R.plain(f"{total:,} hits in {ms:.1f} ms", R.DIM)
+            if problems:
+                line = line + R.plain("  ⚠ " + "; ".join(problems), "$text-warning")
+            status.update(line)
+        self._fill(self.active_kind)
+        self.shown_generation = generation
+        self.post_message(self.ResultsShown(self, query, generation))
+
+    # -- lists -----------------------------------------------------------------
+    def _fill(self, kind: str) -> None:
+        if kind in self._filled:
+            return
+        self._filled.add(kind)
+        lst = self.list_for(kind)
+        hits = self._hits[kind]
+        options = [Option(self._prompt(kind, hit), id=f"{kind}:{i}") for i, hit in enumerate(hits)]
+        if not options:
+            options = [Option(R.plain("no hits" if self.query_text.strip() else "—", R.DIM), disabled=True)]
+        lst.set_options(options)
+        lst.highlighted = 0 if hits else None
+        self._preview(kind)
+
+    def _prompt(self, kind: str, hit) -> Content:
+        explorer = self.explorer
+        article = explorer.article(hit.article)
+        date = article.published.isoformat() if article.published else "no date   "
+        spans = [(s.start, s.end) for s in hit.spans]
+        if kind == "articles":
+            head = R.join((R.clip(article.title, 90), "bold"), (f"  {article.outlet or ''} {date}", R.DIM))
+            snippet = R.highlighted(hit.snippet.text, hit.snippet.highlights)
+            return head + Content("\n") + R.join(("  ", ""), snippet)
+        if kind == "passages":
+            centre = spans[0] if spans else (hit.start, hit.end)
+            line = R.kwic(article.text, centre[0], centre[1], spans, left=36, right=70)
+            return R.join((date + " ", R.DIM), line)
+        if kind == "quotes":
+            quote = explorer.quote(hit.ref_id)
+            text = article.text[quote.start:quote.end] if quote else hit.snippet.text
+            base = quote.start if quote else 0
+            rel = [(s - base, e - base) for s, e in spans] if quote else list(hit.snippet.highlights)
+            body = R.join(("“", R.QUOTE), R.highlighted(R.clip(text, 400) if len(text) > 400 else text, rel),
+                          ("”", R.QUOTE))
+            speaker = (quote.speaker if quote and quote.speaker else "unattributed")
+            return body + Content("\n") + R.join(("  — ", R.DIM), (speaker, R.SPEAKER),
+                                                 (f"  {article.outlet or ''} {date}", R.DIM))
+        figure = explorer.figure(hit.ref_id)
+        head = R.join((figure.text if figure else "", "bold $text-accent"),
+                      (f"  = {figure.display_value}{' ' + figure.unit if figure and figure.unit else ''}" if figure else "", R.DIM),
+                      (f"  {article.outlet or ''} {date}", R.DIM))
+        return head + Content("\n") + R.join(("  ", ""), R.highlighted(hit.snippet.text, hit.snippet.highlights))
+
+    def current_hit(self):
+        kind = self.active_kind
+        lst = self.list_for(kind)
+        option = lst.highlighted_option
+        if option is None or not option.id:
+            return kind, None
+        return kind, self._hits[kind][int(option.id.split(":")[1])]
+
+    def _preview(self, kind: str | None = None) -> None:
+        preview = self.query_one(".preview", Static)
+        kind_now, hit = self.current_hit()
+        if hit is None:
+            preview.update(R.plain("", R.DIM))
+            return
+        article = self.explorer.article(hit.article)
+        span = self.explorer.sentence_at(hit.article, hit.spans[0].start if hit.spans else hit.start)
+        start, end = (span.start, span.end) if span else (hit.start, hit.end)
+        if kind_now in ("quotes", "figures"):
+            start, end = min(start, hit.start), max(end, hit.end)
+        start = max(0, start - 120)
+        end = min(len(article.text), end + 120)
+        rel = [(s.start - start, s.end - start) for s in hit.spans if start <= s.start and s.end <= end]
+        meta = R.join((R.clip(article.title, 100), "bold"),
+                      (f"\n{article.outlet or 'unknown outlet'} · "
+                       f"{article.published.isoformat() if article.published else 'no date'}"
+                       f"{' · ' + article.dateline if article.dateline else ''} · {article.key}", R.DIM))
+        body = R.highlighted(("…" if start else "") + article.text[start:end] + "…",
+                             [(s + (1 if start else 0), e + (1 if start else 0)) for s, e in rel])
+        preview.update(meta + Content("\n") + body)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, HitList):
+            event.stop()
+            self._preview()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not isinstance(event.option_list, HitList):
+            return
+        event.stop()
+        kind, hit = self.current_hit()
+        if hit is None:
+            return
+        at = hit.spans[0].start if hit.spans else hit.start
+        self.app.open_article(hit.article, at=at, hits=self.article_spans(hit.article), query=self.query_text)
+
+    def article_spans(self, key: str) -> list[tuple[int, int]]:
+        spans = set()
+        for kind in KINDS:
+            for hit in self._hits[kind]:
+                if hit.article == key:
+                    spans.update((s.start, s.end) for s in hit.spans)
+        return sorted(spans)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        self._fill(self.active_kind)
+        self._preview()
+
+    # -- actions ---------------------------------------------------------------
+    def action_next_tab(self) -> None:
+        self._cycle(1)
+
+    def action_previous_tab(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        i = KINDS.index(self.active_kind)
+        kind = KINDS[(i + step) % len(KINDS)]
+        self.query_one(TabbedContent).active = f"{self.id}-{kind}"
+        self.list_for(kind).focus()
+
+    def action_copy(self) -> None:
+        kind, hit = self.current_hit()
+        if hit is None:
+            self.app.notify("nothing to copy: no hit under the cursor", severity="warning")
+            return
+        if kind == "quotes" and hit.ref_id:
+            self.app.copy_citation("quote", hit.article, quote_id=hit.ref_id)
+        elif kind == "articles":
+            self.app.copy_citation("article", hit.article)
+        else:
+            if kind == "figures" and self.explorer.figure(hit.ref_id):
+                s = self.explorer.figure(hit.ref_id).sentence
+                self.app.copy_citation("passage", hit.article, s.start, s.end)
+            else:
+                self.app.copy_citation("passage", hit.article, hit.start, hit.end)
+
+    def action_add_to_basket(self) -> None:
+        kind, hit = self.current_hit()
+        if hit is None:
+            self.app.notify("no hit under the cursor", severity="warning")
+            return
+        quote_id = hit.ref_id if kind == "quotes" else None
+        if quote_id is None:
+            q = self.explorer.quote_at(hit.article, hit.spans[0].start if hit.spans else hit.start)
+            quote_id = q.id if q else None
+        self.app.add_to_basket(quote_id)
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+        kind, hit = self.current_hit()
+        if hit is not None:
+            yield SystemCommand("Copy hit with citation", "Copy the highlighted hit and its source (y)",
+                                self.action_copy)
+            yield SystemCommand("Open hit", "Open the article at this hit (enter)",
+                                lambda: self.app.open_article(hit.article, at=hit.start,
+                                                              hits=self.article_spans(hit.article),
+                                                              query=self.query_text))
+        for k in KINDS:
+            if k != kind:
+                yield SystemCommand(f"Show {LABELS[k]}", f"Switch the results to {LABELS[k].lower()}",
+                                    lambda k=k: setattr(self.query_one(TabbedContent), "active", f"{self.id}-{k}"))
+
+
+class SearchView(Horizontal):
+    """One search pane, or two side by side."""
+
+    BINDINGS = [Binding("ctrl+s", "split", "Split", id="search.split")]
+
+    def compose(self) -> ComposeResult:
+        yield SearchPane(id="search-1")
+        second = SearchPane(id="search-2")
+        second.display = False
+        yield second
+
+    @property
+    def panes(self) -> list[SearchPane]:
+        return [p for p in self.query(SearchPane) if p.display]
+
+    def load(self, explorer: Explorer) -> None:
+        for pane in self.query(SearchPane):
+            pane.load(explorer)
+
+    def focus_query(self) -> None:
+        focused = self.app.focused
+        for pane in self.panes:
+            if focused is not None and pane in focused.ancestors_with_self:
+                pane.input.focus()
+                return
+        self.query_one("#search-1", SearchPane).input.focus()
+
+    def action_split(self) -> None:
+        second = self.query_one("#search-2", SearchPane)
+        second.display = not second.display
+        self.set_class(second.display, "split")
+        if second.display:
+            second.input.focus()
+        else:
+            self.query_one("#search-1", SearchPane).input.focus()
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+        second = self.query_one("#search-2", SearchPane)
+        yield SystemCommand("Close the second search" if second.display else "Split search",
+                            "Compare two queries side by side (ctrl+s)", self.action_split)

@@ -1,0 +1,171 @@
+"""The meeting timeline: meetings in date order grouped by year and month, a
+per-month density chart, filtering by entity (the sidebar's chips) and by a
+date range; ``enter`` opens the article at the sentence telling the meeting."""
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kemnaker_tui.model import Meeting
+from kemnaker_tui.ui import render as R
+from kemnaker_tui.ui.explorer import MONTHS, Explorer, parse_date_range
+
+
+class MeetingList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+
+def density(explorer: Explorer, meetings: list[Meeting]) -> Content:
+    """A sparkline of meetings per month over the span of ``meetings``."""
+    dates = [d for d, _p in (explorer.meeting_date(m) for m in meetings) if d]
+    if not dates:
+        return R.plain("no dated meetings", R.DIM)
+    first, last = min(dates), max(dates)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    counts = [0] * months
+    for d in dates:
+        counts[(d.year - first.year) * 12 + d.month - first.month] += 1
+    if months > 96:  # too wide: one cell a quarter
+        counts = [sum(counts[i:i + 3]) for i in range(0, months, 3)]
+    spark = R.sparkline(counts)
+    return R.join((f"{MONTHS[first.month - 1]} {first.year} ", R.DIM), (spark, "$text-primary"),
+                  (f" {MONTHS[last.month - 1]} {last.year}", R.DIM),
+                  (f"   busiest month: {max(counts)} meeting{'s' if max(counts) != 1 else ''}", R.DIM))
+
+
+class TimelinePane(Vertical):
+    BINDINGS = [
+        Binding("y", "copy", "Copy + cite", id="timeline.copy"),
+        Binding("r", "focus_range", "Date range", id="timeline.range"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.explorer: Explorer | None = None
+        self.shown: list[Meeting] = []
+        self.range: tuple[dt.date | None, dt.date | None] = (None, None)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="timeline-bar"):
+            yield Static(R.plain("Timeline", "bold"), classes="pane-title")
+            yield Input(placeholder="dates: 2024, 2023-06, 2023..2024-03", id="timeline-range")
+        yield Static(classes="timeline-status")
+        yield Static(classes="density")
+        yield MeetingList(id="meeting-list")
+        yield Static(R.plain("~ year inferred   ° publication date (meeting date not stated)", R.DIM),
+                     classes="legend")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "entity_filter", lambda _v: self.refill(), init=False)
+
+    def load(self, explorer: Explorer) -> None:
+        self.explorer = explorer
+        self.refill()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "timeline-range":
+            return
+        event.stop()
+        start, end, problem = parse_date_range(event.value)
+        if problem:
+            self.query_one(".timeline-status", Static).update(R.plain(problem, "$text-warning"))
+            return
+        self.range = (start, end)
+        self.refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "timeline-range":
+            event.stop()
+            self.query_one(MeetingList).focus()
+
+    def action_focus_range(self) -> None:
+        self.query_one("#timeline-range", Input).focus()
+
+    def refill(self) -> None:
+        if self.explorer is None:
+            return
+        explorer = self.explorer
+        active = frozenset(self.app.entity_filter)
+        meetings = explorer.filter_meetings(active, *self.range)
+        self.shown = meetings
+        status = R.plain(f"{len(meetings)} of {len(explorer.meetings)} meetings", "bold")
+        if active:
+            names = [explorer.corpus.entity(e).name for e in sorted(active) if explorer.corpus.entity(e)]
+            status = status + R.plain(" with " + ", ".join(names), R.DIM)
+        if self.range != (None, None):
+            a, b = self.range
+            status = status + R.plain(f" · {a.isoformat() if a else '…'} to {b.isoformat() if b else '…'}", R.DIM)
+        self.query_one(".timeline-status", Static).update(status)
+        self.query_one(".density", Static).update(density(explorer, meetings))
+        options: list[Option] = []
+        last_group = None
+        first = None
+        for i, m in enumerate(meetings):
+            date, from_pub = explorer.meeting_date(m)
+            group = (date.year, date.month) if date else None
+            if group != last_group or i == 0:
+                last_group = group
+                label = f"{date.year} · {MONTHS[date.month - 1]}" if date else "undated"
+                options.append(Option(R.plain(label, "bold $text-primary"), disabled=True))
+            options.append(Option(self.row(m), id=f"m:{i}"))
+            if first is None:
+                first = len(options) - 1
+        if not options:
+            why = "no meetings found in these articles" if not explorer.meetings else "no meeting matches the filters"
+            options.append(Option(R.plain(why, R.DIM), disabled=True))
+        lst = self.query_one(MeetingList)
+        lst.set_options(options)
+        lst.highlighted = first
+
+    def row(self, m: Meeting) -> Content:
+        explorer = self.explorer
+        date, from_pub = explorer.meeting_date(m)
+        article = explorer.article(m.article)
+        day = f"{date.day:>2} {MONTHS[date.month - 1]} {date.year}" if date else "   no date "
+        mark = "°" if from_pub else ("~" if m.year_inferred else " ")
+        who = ", ".join(m.participants) or ", ".join(m.organisations) or "participants not named"
+        line1 = R.join((day, "bold"), (mark + " ", "bold $text-warning"),
+                       (R.clip(m.place or "place not stated", 22).ljust(23), R.ENTITY["place"]),
+                       (R.clip(m.kind, 14).ljust(15), R.DIM), R.plain(R.clip(who, 90)))
+        line2 = R.join(("               ", ""), (R.clip(article.outlet or "unknown outlet", 20), "$text-accent"),
+                       ("  " + R.clip(m.summary or article.title, 100), R.DIM))
+        return line1 + Content("\n") + line2
+
+    def current(self) -> Meeting | None:
+        option = self.query_one(MeetingList).highlighted_option
+        if option is None or not option.id:
+            return None
+        return self.shown[int(option.id.split(":")[1])]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "meeting-list":
+            return
+        event.stop()
+        m = self.current()
+        if m is not None:
+            self.app.open_article(m.article, at=m.start, hits=[(m.start, m.end)])
+
+    def action_copy(self) -> None:
+        m = self.current()
+        if m is None:
+            self.app.notify("no meeting under the cursor", severity="warning")
+            return
+        self.app.copy_citation("passage", m.article, m.start, m.end)
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+        if self.current() is not None:
+            yield SystemCommand("Copy meeting evidence with citation", "The sentences telling this meeting (y)",
+                                self.action_copy)
+        yield SystemCommand("Timeline: date range", "Limit the timeline to dates (r)", self.action_focus_range)
