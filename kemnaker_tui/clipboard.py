@@ -46,6 +46,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,7 @@ class NativeTool:
     name: str
     argv: tuple[str, ...]
     encoding: str = "utf-8"
+    readback: tuple[str, ...] | None = None   # a command printing the clipboard, to confirm the copy
 
 
 @dataclass(slots=True)
@@ -182,12 +184,16 @@ def find_native_tool(env: Mapping[str, str] | None = None, platform: str | None 
         if exe := which("clip.exe") or which("clip"):
             return NativeTool("clip.exe", (exe,), encoding="utf-16")   # BOM + UTF-16LE: Unicode-safe
     if env.get("WAYLAND_DISPLAY") and (exe := which("wl-copy")):
-        return NativeTool("wl-copy", (exe, "--type", "text/plain;charset=utf-8"))
+        paste = which("wl-paste")
+        return NativeTool("wl-copy", (exe, "--type", "text/plain;charset=utf-8"),
+                          readback=(paste, "--no-newline", "--type", "text/plain;charset=utf-8") if paste else None)
     if env.get("DISPLAY"):
         if exe := which("xclip"):
-            return NativeTool("xclip", (exe, "-selection", "clipboard", "-in"))
+            return NativeTool("xclip", (exe, "-selection", "clipboard", "-in"),
+                              readback=(exe, "-selection", "clipboard", "-out"))
         if exe := which("xsel"):
-            return NativeTool("xsel", (exe, "--clipboard", "--input"))
+            return NativeTool("xsel", (exe, "--clipboard", "--input"),
+                              readback=(exe, "--clipboard", "--output"))
     return None
 
 
@@ -227,7 +233,31 @@ def run_native(tool: NativeTool, text: str, timeout: float = NATIVE_TIMEOUT,
             reason = err.read().decode("utf-8", "replace").strip().splitlines()
             why = reason[-1] if reason else f"exit status {proc.returncode}"
             return Attempt(tool.name, False, f"{tool.name} failed: {why}")
+    if tool.readback:
+        # xclip, xsel and wl-copy exit while a forked child takes the selection, and that
+        # child may not have told the server yet: wait until the clipboard holds the text.
+        return _confirm(tool, text, timeout, env)
     return Attempt(tool.name, True, f"copied via {tool.name}")
+
+
+def _confirm(tool: NativeTool, text: str, timeout: float, env: Mapping[str, str] | None) -> Attempt:
+    want = text.encode(tool.encoding)
+    deadline = time.monotonic() + min(timeout, 1.0)
+    got = None
+    while True:
+        try:
+            out = subprocess.run(tool.readback, stdin=subprocess.DEVNULL, capture_output=True,
+                                 timeout=max(0.2, deadline - time.monotonic()),
+                                 env=dict(os.environ if env is None else env))
+        except (OSError, subprocess.SubprocessError):
+            return Attempt(tool.name, True, f"copied via {tool.name} (not confirmed: no read-back)")
+        got = out.stdout if out.returncode == 0 else None
+        if got == want:
+            return Attempt(tool.name, True, f"copied via {tool.name} (confirmed)")
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.01)
+    return Attempt(tool.name, False, f"{tool.name} exited, but the clipboard does not hold the text")
 
 
 # -- the fallback file -------------------------------------------------------
@@ -247,8 +277,24 @@ def append_to_clips_file(text: str, path: str | os.PathLike | None = None) -> Pa
 
 # -- the copy ----------------------------------------------------------------
 
+def tmux_option(name: str, env: Mapping[str, str] | None = None) -> str | None:
+    """The value of a global tmux option in the session we run in (None outside tmux or on error)."""
+    env = os.environ if env is None else env
+    if not env.get("TMUX") or not shutil.which("tmux", path=env.get("PATH")):
+        return None
+    try:
+        out = subprocess.run(["tmux", "show-options", "-gv", name], env=dict(env), capture_output=True,
+                             text=True, timeout=1, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
 def _osc52_hint(env: Mapping[str, str]) -> str:
     if env.get("TMUX"):
+        if tmux_option("set-clipboard", env) == "on":
+            return ("tmux has it (set-clipboard on): allow clipboard access in the terminal around tmux, "
+                    "or paste inside tmux with prefix + ]")
         return "in tmux run `tmux set -g set-clipboard on` (and allow clipboard access in the outer terminal)"
     if env.get("STY"):
         return "GNU screen does not pass OSC 52 on; use tmux, or install xclip / wl-clipboard"

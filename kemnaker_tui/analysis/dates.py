@@ -125,18 +125,24 @@ def find_dates(text: str, reference: dt.date | None = None,
     """Every date expression in ``text`` (within ``spans`` if given), sorted by offset."""
     regions = ([(s.start, s.end) if hasattr(s, "start") else tuple(s) for s in spans]
                if spans is not None else [(0, len(text))])
-    context_years = [int(m.group(1)) for a, b in regions for m in _YEAR.finditer(text, a, b)]
+    # Every date has digits: scan only the regions' text, once per pattern.
+    inside = bytearray(len(text) + 1)
+    for a, b in regions:
+        inside[a:b] = b"\x01" * (b - a)
+    context_years = [int(m.group(1)) for m in _YEAR.finditer(text) if inside[m.start()]]
     found: list[DateRef] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
+    if not any(ch.isdigit() for ch in text):
+        return found
     for kind, pattern in _PATTERNS:
-        for a, b in regions:
-            for m in pattern.finditer(text, a, b):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                ref = _normalise(kind, m, reference, context_years)
-                if ref is not None:
-                    taken.append((m.start(), m.end()))
-                    found.append(ref)
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not inside[s] or not inside[e - 1] or any(taken[s:e]):
+                continue
+            ref = _normalise(kind, m, reference, context_years)
+            if ref is not None:
+                taken[s:e] = b"\x01" * (e - s)
+                found.append(ref)
     found.sort(key=lambda r: r.start)
     return found
 

@@ -34,6 +34,7 @@ class RawMention:
     title_group: str | None = None
     alias: str | None = None   # an extra alias form ("Sekjen Anwar")
     priority: int = 2
+    weak: bool = False         # kept only if it joins a fuller name elsewhere ("Menaker Ida")
 
 
 @dataclass
@@ -80,6 +81,7 @@ class EntityFinder:
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
+        self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
         prefixes = "|".join(sorted((re.escape(p) for p in lex.place_prefixes), key=len, reverse=True))
         self._place_prefix = re.compile(rf"\b(?:{prefixes})\s+(?=[A-Z])")
@@ -102,8 +104,10 @@ class EntityFinder:
             toks = self._tokens(text, region)
             candidates += self._people(text, toks, out)
             candidates += self._definitions(text, region)
-            candidates += self._gazetteer(text, region)
-            candidates += self._patterns(text, toks, region)
+            gazetteer = self._gazetteer(text, region)
+            candidates += gazetteer
+            gaz_starts = {m.start for m in gazetteer if m.source == "gazetteer"}
+            candidates += self._patterns(text, toks, region, gaz_starts)
         candidates += self._dateline(article)
         out.mentions = _select(candidates)
         return out
@@ -177,26 +181,34 @@ class EntityFinder:
                 break
         comma_after = k < len(toks) and toks[k].text == ","
         name = self._name_suffix(toks, elems)
-        role_start = t_start
+        weak = False
+        if not name and len(elems) == 1 and elems[0][0] == "word" and self.name_token(toks[i].text) \
+                and not comma_after:
+            name, weak = (i, i), True          # "Menaker Ida": an ordinary word used as a name
+        role_start = self._role_start(text, toks, t_start)
         if name:
             a, b = name
             role_end = toks[a - 1].end if a - 1 >= i else t_end
-        elif comma_after and k + 1 < len(toks):
-            # "Direktur Jenderal Pembinaan …, Yassierli" — the name after the comma.
-            a = b = k + 1
-            if not self.name_token(toks[a].text):
-                name = None
-            else:
-                while b + 1 < len(toks) and b - a < 3 and self.name_token(toks[b + 1].text):
-                    b += 1
-                nxt = toks[b + 1].text if b + 1 < len(toks) else ""
-                names = [t.text for t in toks[a:b + 1]]
-                if not all(is_common_word(n) for n in names) and not nxt[:1].isupper():
-                    name = (a, b)
-            role_end = toks[k - 1].end if k - 1 >= i else t_end
         else:
-            name = None
-            role_end = t_end
+            # "Direktur Jenderal Pembinaan …, Yassierli" / "Menteri Kesehatan, Tenaga Kerja dan
+            # Kesejahteraan Jepang, Takemi Keizo": the name is a whole comma segment.
+            role_end = toks[k - 1].end if k - 1 >= i else t_end
+            segments = 0
+            while comma_after and k + 1 < len(toks) and segments < 3 and name is None:
+                segments += 1
+                a = b = k + 1
+                while b + 1 < len(toks) and toks[b + 1].text not in (",", "(", ")", ";", ":") and (
+                        toks[b + 1].text[:1].isupper() or toks[b + 1].text in self.lex.connectors):
+                    b += 1
+                seg = [t.text for t in toks[a:b + 1]]
+                nxt = toks[b + 1].text if b + 1 < len(toks) else ""
+                if (seg and len(seg) <= 4 and all(self.name_token(w) for w in seg)
+                        and not all(is_common_word(w) for w in seg)):
+                    name = (a, b)
+                elif seg and seg[0][:1].isupper() and nxt == ",":
+                    role_end, k = toks[b].end, b + 1         # the role goes on after its comma
+                else:
+                    break
         if not name:
             # A title with an organisation and no name: "President JICA".
             if elems and not honorific:
@@ -213,7 +225,21 @@ class EntityFinder:
         if b == a and not honorific and a == i:
             alias = _clean(text[t_start:toks[b].end])       # "Sekjen Anwar"
         return RawMention(toks[a].start, toks[b].end, "person", surface, "title-name", role=role,
-                          title_group=group, alias=alias, priority=0)
+                          title_group=group, alias=alias, priority=0, weak=weak)
+
+    def _role_start(self, text: str, toks, t_start: int) -> int:
+        """English puts modifiers before a title: "Japanese Labour Minister"."""
+        start = t_start
+        idx = next((n for n, t in enumerate(toks) if t.start == t_start), None)
+        while idx is not None and idx > 0:
+            prev = toks[idx - 1]
+            if (prev.text[:1].isupper() and not prev.text.isupper() and text[prev.end:start] == " "
+                    and prev.text not in self.lex.not_names and prev.text not in self.lex.title_forms
+                    and not is_common_word(prev.text)):
+                start, idx = prev.start, idx - 1
+            else:
+                break
+        return start
 
     def _name_suffix(self, toks, elems) -> tuple[int, int] | None:
         """The person's name at the end of a title's run, if any: the longest
@@ -237,7 +263,7 @@ class EntityFinder:
         names = [t.text for t in toks[a:b + 1]]
         if all(is_common_word(n) for n in names) or (a == b and len(names[0]) < 3):
             return None
-        if a > 0 and toks[a - 1].text[:1].isupper() and toks[a - 1].text not in ("(", ",", ")"):
+        if a > 0 and toks[a - 1].text[:1].isupper() and text_between_is_space(toks[a - 1], toks[a]):
             return None          # part of a longer capitalised phrase: not a bare name
         return a, b
 
@@ -345,9 +371,14 @@ class EntityFinder:
 
     # ---- gazetteer -----------------------------------------------------
     def _gazetteer(self, text: str, region: Span) -> list[RawMention]:
-        found = []
+        found: list[RawMention] = []
         for s, e, key in self.lex.gazetteer.find(text, region.start, region.end):
             known = self.lex.known_by_key[key]
+            prev = found[-1] if found else None
+            if prev and prev.source == "gazetteer" and prev.type == known.type and text[prev.end:s] == "/":
+                # "LPK/SO": two bodies written as one; kept as one mention of the first.
+                prev.end, prev.surface, prev.alias = e, text[prev.start:e], text[prev.start:e]
+                continue
             found.append(RawMention(s, e, known.type, text[s:e], "gazetteer", known_key=key, priority=2))
         for s, e, key in self.lex.phrases.find(text, region.start, region.end):
             known = self.lex.known_by_key[key]
@@ -355,9 +386,8 @@ class EntityFinder:
         return found
 
     # ---- name patterns -------------------------------------------------
-    def _patterns(self, text: str, toks: list[_Tok], region: Span) -> list[RawMention]:
+    def _patterns(self, text: str, toks: list[_Tok], region: Span, gaz_starts: set[int]) -> list[RawMention]:
         found: list[RawMention] = []
-        gaz_starts = {s for s, _e, _k in self.lex.gazetteer.find(text, region.start, region.end)}
         n = len(toks)
 
         def run_right(k: int) -> int:
@@ -377,7 +407,7 @@ class EntityFinder:
         for k, tok in enumerate(toks):
             t = tok.text
             # Organisation heads: "Kementerian …", "Balai Besar …".
-            if t in {h.split()[0] for h in self._org_heads} and k + 1 < n and toks[k + 1].text[:1].isupper():
+            if t in self._org_head_words and k + 1 < n and toks[k + 1].text[:1].isupper():
                 b = run_right(k)
                 if b > k:
                     found.append(self._pattern(text, toks, k, b, "organisation"))
@@ -460,6 +490,10 @@ class EntityFinder:
             key = None
         return [RawMention(s, e, "place", article.text[s:e], "dateline", known_key=key,
                            name=article.dateline, priority=2)]
+
+
+def text_between_is_space(left: _Tok, right: _Tok) -> bool:
+    return right.start - left.end == 1
 
 
 def _acronym_like(tok: str) -> bool:

@@ -27,11 +27,35 @@ def lexicon_with(user: UserAliases) -> Lexicon:
     return lex
 
 
+class Extractors:
+    """The extractors of one lexicon, built once (regexes, matchers)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.entities = EntityFinder(lex)
+        self.quotes = QuoteFinder(lex)
+        self.meetings = MeetingFinder(lex)
+        self.figures = FigureFinder(lex)
+
+
+_BASE_EXTRACTORS: Extractors | None = None
+
+
+def extractors_for(lex: Lexicon) -> Extractors:
+    global _BASE_EXTRACTORS
+    if lex is base_lexicon():
+        if _BASE_EXTRACTORS is None:
+            _BASE_EXTRACTORS = Extractors(lex)
+        return _BASE_EXTRACTORS
+    return Extractors(lex)
+
+
 def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None = None,
                    user: UserAliases | None = None):
     user = user if user is not None else UserAliases.load(alias_file)
     lex = lexicon_with(user)
-    finder = EntityFinder(lex)
+    ex = extractors_for(lex)
+    finder = ex.entities
     docs = [(a, finder.find(a)) for a in articles]
     entities = Resolver(lex, finder, user).resolve(docs)
 
@@ -43,7 +67,7 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
     for spots in by_article.values():
         spots.sort(key=lambda s: s[0])
 
-    quote_finder, meeting_finder, figure_finder = QuoteFinder(lex), MeetingFinder(lex), FigureFinder(lex)
+    quote_finder, meeting_finder, figure_finder = ex.quotes, ex.meetings, ex.figures
     meetings: list[Meeting] = []
     quotes: list[Quote] = []
     figures: list[Figure] = []

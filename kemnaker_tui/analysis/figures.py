@@ -12,12 +12,16 @@ from kemnaker_tui.analysis.lexicon import Lexicon
 from kemnaker_tui.model import Article, Span
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/:\-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?:(?<=Rp)|(?<=Rp\.)|(?<![\w.,/:\-]))(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\w/:]|[.,]\d|-an\b)")
 _WORD_AFTER = re.compile(r"\s*(?P<word>%|[^\W\d_][\w\-]*)")
 _FUNCTION_WORDS = frozenset("""dan atau yang di ke dari pada untuk dengan sebesar lebih dalam oleh itu ini
 adalah ialah akan telah sudah juga saja lagi per atas bagi hingga sampai antara sekitar kali orangnya
-and or the of to in for with on at by than from""".split())
+and or the of to in for with on at by than from more less fewer over about around some""".split())
+
+
+# Words between a number and its noun: "2.500 more workers", "100 new trainees".
+_MODIFIERS = frozenset("more additional new extra lagi baru tambahan".split())
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class FigureFinder:
             multiplier = self.lex.multipliers[after.group("word").lower()]
             end = after.end()
             after = _WORD_AFTER.match(text, end, sentence.end)
+        if after and after.group("word").lower() in _MODIFIERS:
+            after = _WORD_AFTER.match(text, after.end(), sentence.end) or after
         if after:
             word = after.group("word")
             low = word.lower()

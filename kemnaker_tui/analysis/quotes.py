@@ -49,6 +49,9 @@ class QuoteFinder:
         self._after = re.compile(
             rf"^[\s,]*(?P<verb>(?:{'|'.join(stems)})(?P<nya>nya)?|{'|'.join(prefixed)}|{'|'.join(english)})\b(?P<rest>[^.!?\"“”]{{0,120}})",
             re.IGNORECASE)
+        # "…," Takemi said. — the name before an English verb.
+        self._after_name_first = re.compile(
+            rf"^[\s,]*(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,3}})\s+(?:{'|'.join(english)})\b")
         self._before = re.compile(
             rf"\b(?P<verb>{'|'.join(prefixed)}|{'|'.join(stems)}|{'|'.join(english)}|bahwa|begini)\b(?P<mid>[^.!?\"“”]{{0,60}}?)\s*[,:]?\s*$",
             re.IGNORECASE)
@@ -107,6 +110,12 @@ class QuoteFinder:
             tail = text[end:para.end]
         else:
             tail = text[close_at:min(para.end, close_at + 160)]
+        named_first = self._after_name_first.match(tail)
+        if named_first:
+            n_start, n_end = close_at + named_first.start("name"), close_at + named_first.end("name")
+            named = [p for p in people if n_start <= p.start < n_end]
+            if named:
+                return named[0], Span(n_start, close_at + named_first.end())
         m = self._after.match(tail)
         if m:
             att = Span(close_at + m.start("verb"), close_at + m.end("verb"))

@@ -86,9 +86,14 @@ class Resolver:
         for article, am in docs:
             local_people = {person_key(m.surface) for m in am.mentions
                             if m.type == "person" and len(m.surface.split()) >= 2}
+            kept = []
             for m in am.mentions:
                 key = self._key_of(m, def_key, long_key, people_tokens, local_people)
+                if m.weak and key not in local_people and len(people_tokens.get(fold(m.surface), ())) != 1:
+                    continue                    # an ordinary word that joined no name
+                kept.append(m)
                 self._add(key, m, article.key)
+            am.mentions = kept
             self._second_pass(article, am, def_key, people_tokens, local_people)
 
         self._merge_typos()
@@ -147,7 +152,9 @@ class Resolver:
         defined elsewhere, surnames of people named in full, "JOE" for "JOE
         Cooperative", typos of known names, "President JICA"."""
         text = article.text
-        covered = [(m.start, m.end) for m in am.mentions]
+        covered = bytearray(len(text) + 1)
+        for m in am.mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         local_orgs = {}
         for m in am.mentions:
             if m.type in ("organisation", "program") and len((m.name or m.surface).split()) >= 2:
@@ -158,7 +165,7 @@ class Resolver:
         for region in am.regions:
             for tm in _TOKEN.finditer(text, region.start, region.end):
                 s, e, tok = tm.start(), tm.end(), tm.group(0)
-                if not tok[:1].isupper() or any(a < e and s < b for a, b in covered):
+                if not tok[:1].isupper() or any(covered[s:e]):
                     continue
                 if tok in def_key:
                     etype = self.clusters[def_key[tok]].type_votes.most_common(1)[0][0] \
@@ -192,28 +199,9 @@ class Resolver:
                     break
         am.mentions.sort(key=lambda m: m.start)
 
-    _typo_index: dict | None = None
-
     def _typo_of(self, tok: str) -> str | None:
         """A known one-word name or acronym this word misspells (1 edit up to 7 letters, 2 from 8)."""
-        if self._typo_index is None:
-            index: dict[str, str] = {}
-            for k in self.lex.known:
-                if k.type == "place":
-                    continue
-                for form in ([k.acronym] if k.acronym else []) + [a for a in k.aliases if " " not in a]:
-                    if form and len(form) >= 5 and form.isalpha():
-                        index.setdefault(form, k.key)
-            self._typo_index = index
-        limit = 1 if len(tok) < 8 else 2
-        best = None
-        for form, key in self._typo_index.items():
-            if form[0] != tok[0] or abs(len(form) - len(tok)) > limit:
-                continue
-            d = Levenshtein.distance(form.lower(), tok.lower(), score_cutoff=limit)
-            if d <= limit and (best is None or d < best[0]):
-                best = (d, key)
-        return best[1] if best else None
+        return _typo_of(self.lex, tok)
 
     def _merge_typos(self) -> None:
         """Pattern-found names that misspell a known one join it."""
@@ -274,3 +262,34 @@ class Resolver:
             out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions))
         out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))
         return out
+
+
+def _typo_index(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Known one-word names and acronyms, by first letter (cached on the lexicon)."""
+    index = getattr(lex, "_typo_index", None)
+    if index is None:
+        index = defaultdict(list)
+        for k in lex.known:
+            if k.type == "place":
+                continue
+            for form in ([k.acronym] if k.acronym else []) + [a for a in k.aliases if " " not in a]:
+                if form and len(form) >= 5 and form.isalpha():
+                    index[form[0]].append((form, k.key))
+        lex._typo_index = index
+    return index
+
+
+def _typo_of(lex: Lexicon, tok: str) -> str | None:
+    cache = lex.__dict__.setdefault("_typo_cache", {})
+    if tok in cache:
+        return cache[tok]
+    limit = 1 if len(tok) < 8 else 2
+    best = None
+    for form, key in _typo_index(lex).get(tok[0], ()):
+        if abs(len(form) - len(tok)) > limit:
+            continue
+        d = Levenshtein.distance(form.lower(), tok.lower(), score_cutoff=limit)
+        if d <= limit and (best is None or d < best[0]):
+            best = (d, key)
+    cache[tok] = best[1] if best else None
+    return cache[tok]

@@ -27,7 +27,9 @@ _LINE_START = re.compile(
 
 # A line that is only a date/time header, e.g. "Rabu, 29 November 2023 – 09:40 WIB".
 _DATE_HEADER = re.compile(
-    r"^\s*(?:[A-Z][a-z]+,\s*)?\d{1,2}\s+[A-Za-z]+\s+\d{4}(?:\s*[-–—|,]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|JST|UTC|GMT))?)?\s*$"
+    r"^\s*(?:(?:diterbitkan|dipublikasikan|published|updated|diperbarui)\s*:?\s*)?(?:[A-Z][a-z]+,\s*)?"
+    r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:\s*[-–—|,]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|JST|UTC|GMT))?)?\s*$", re.IGNORECASE
 )
 
 # Photo captions: a line carrying a "Foto:" / "(Foto: …)" credit.

@@ -24,11 +24,17 @@ _LEADS = [
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}){_DASH}"),
     # KOMPAS.com -
     re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}"),
+    # Jakarta, CNN Indonesia --
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<outlet>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}){_DASH}"),
     # TOKYO -
     re.compile(rf"^(?P<city>[A-Z][A-Z.'’ ]{{2,40}}?){_DASH}"),
+    # Jakarta - (a city in title case, then a spaced dash)
+    re.compile(r"^(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+[-–—]+\s+"),
 ]
 _ANY_DOMAIN = re.compile(rf"\b({_DOMAIN})\b")
-_DATE_LINE = re.compile(r"^\s*(?:[A-Za-z]+,\s*)?\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}\b")
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:diterbitkan|dipublikasikan|published|updated|diperbarui)\s*:?\s*)?(?:[A-Za-z]+,\s*)?"
+    r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b", re.IGNORECASE)
 
 _ID_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam ini itu tidak akan juga atau oleh sebagai telah bahwa kata ujar".split())
 _EN_WORDS = frozenset("the and of to in for with on is was that by as from has have said are be at this which".split())

@@ -75,17 +75,14 @@ class Hit:
     def spans(self) -> tuple[Span, ...]:
         """Matched characters in ``Article.text`` (for highlighting), in order."""
         if self._spans is None:
-            self._compute()
+            self._spans = self._ctx.spans(self)
         return self._spans
 
     @property
     def snippet(self) -> Snippet:
         if self._snippet is None:
-            self._compute()
+            self._snippet = self._ctx.snippet(self)
         return self._snippet
-
-    def _compute(self) -> None:
-        self._spans, self._snippet = self._ctx.highlight(self)
 
     def __repr__(self) -> str:
         return (f"Hit({self.kind!r}, {self.article!r}, ref_id={self.ref_id!r}, score={self.score:.3f}, "
@@ -111,42 +108,70 @@ class _HitContext:
 
     def __init__(self, index: "SearchIndex", query: Query, include_boilerplate: bool) -> None:
         self.index = index
+        self.query = query
         self.matcher = Matcher(query, {w: index._stem_forms(w) for w in query.terms})
         self.include_boilerplate = include_boilerplate
+        self.best_passage: dict[str, Hit] = {}
 
-    def highlight(self, hit: Hit) -> tuple[tuple[Span, ...], Snippet]:
+    def _unit_spans(self, hit: Hit) -> list[tuple[int, int]]:
+        text = self.index.corpus.article(hit.article).text
+        if hit.kind != "articles":
+            return self.matcher.spans(text, hit.start, hit.end)
+        article = self.index.corpus.article(hit.article)
+        spans = []
+        for a, b in _searchable_ranges(article, self.include_boilerplate):
+            spans.extend(self.matcher.spans(text, a, b))
+        return merge(spans)
+
+    def spans(self, hit: Hit) -> tuple[Span, ...]:
+        return to_spans(self._unit_spans(hit))
+
+    def snippet(self, hit: Hit) -> Snippet:
         article = self.index.corpus.article(hit.article)
         text = article.text
         matcher = self.matcher
         if hit.kind != "articles":
-            spans = matcher.spans(text, hit.start, hit.end)
-            return to_spans(spans), make_snippet(text, hit.start, hit.end, spans)
-        # whole article: every match outside boilerplate (unless asked), best sentence as snippet
-        spans = []
-        for a, b in _searchable_ranges(article, self.include_boilerplate):
-            spans.extend(matcher.spans(text, a, b))
-        spans = merge(spans)
-        best, best_n = None, 0
-        if spans:
-            units = list(article.sentences)
-            if article.title_span:
-                units.insert(0, article.title_span)
-            for unit in units:
-                found = {text[s:e].lower() for s, e in spans if unit.start <= s and e <= unit.end}
-                if len(found) > best_n:
-                    best, best_n = unit, len(found)
+            if hit._spans is not None:
+                pairs = [(s.start, s.end) for s in hit._spans]
+            else:
+                pairs = matcher.spans(text, hit.start, hit.end)
+                hit._spans = to_spans(pairs)
+            return make_snippet(text, hit.start, hit.end, pairs)
+        # an article: its best passage among the passage hits, else its best sentence
+        passage = self.best_passage.get(hit.article)
+        if passage is not None:
+            pairs = matcher.spans(text, passage.start, passage.end)
+            if pairs:
+                return make_snippet(text, passage.start, passage.end, pairs)
+        # scan sentences in order; stop at the first that matches as many words as the query has groups
+        want = max(1, len(self.query.groups) + len(self.query.phrases))
+        units = list(article.sentences)
+        if article.title_span:
+            units.insert(0, article.title_span)
+        if self.include_boilerplate:
+            units.extend(article.boilerplate)
+        best, best_n, best_pairs = None, 0, []
+        for unit in units:
+            pairs = matcher.spans(text, unit.start, unit.end)
+            if pairs:
+                n = len({text[s:e].lower() for s, e in pairs})
+                if n > best_n:
+                    best, best_n, best_pairs = unit, n, pairs
+                    if n >= want:
+                        break
         if best is not None:
-            return to_spans(spans), make_snippet(text, best.start, best.end, spans)
+            return make_snippet(text, best.start, best.end, best_pairs)
+        spans = self._unit_spans(hit)
         tsnip = title_snippet(article.title, matcher) if article.title else None
         if tsnip is not None and (tsnip.highlights or not spans):
-            return to_spans(spans), tsnip
+            return tsnip
         if spans:
             s0 = spans[0][0]
             line_start = text.rfind("\n", 0, s0) + 1
             line_end = text.find("\n", s0)
-            return to_spans(spans), make_snippet(text, line_start, len(text) if line_end == -1 else line_end, spans)
+            return make_snippet(text, line_start, len(text) if line_end == -1 else line_end, spans)
         first = article.sentences[0] if article.sentences else Span(0, min(len(text), 180))
-        return (), make_snippet(text, first.start, first.end, [])
+        return make_snippet(text, first.start, first.end, [])
 
 
 def _searchable_ranges(article: Article, include_boilerplate: bool) -> list[tuple[int, int]]:
@@ -475,10 +500,8 @@ class SearchIndex:
                  or (k == "articles" and "titles" in scopes)
                  or (k == "quotes" and "quotes" in scopes)
                  or (k == "figures" and "figures" in scopes)]
-        ctx = None
         with self._lock:
-            if query.has_text:
-                ctx = _HitContext(self, query, include_boilerplate)
+            ctx = _HitContext(self, query, include_boilerplate)
             for kind in kinds:
                 problems: list[str] = []
                 hits, count = self._search_kind(kind, query, limit, entity_ids, include_boilerplate,
@@ -488,6 +511,10 @@ class SearchIndex:
                         results.problems.append(p)
                 setattr(results, kind, hits)
                 results.counts[kind] = count
+            if ctx is not None:
+                best = ctx.best_passage
+                for h in results.passages:
+                    best.setdefault(h.article, h)
         return results
 
     def _search_kind(self, kind, query: Query, limit, entity_ids, include_boilerplate, problems, ctx,
@@ -534,16 +561,13 @@ class SearchIndex:
         rows = searcher.fast_field_values("u", addrs)
         units = self._units[kind]
         keys, published, rec = self._keys, self._published, self._rec
-        if ctx is None:
-            ctx = _HitContext(self, query, include_boilerplate)
         hits = []
         for (score, _addr), row in zip(raw, rows):
             n = units.art[row]
             hits.append(Hit(kind, keys[n], units.ref[row], float(score) if query.has_text else 0.0,
                             units.start[row], units.end[row], published[n], ctx))
-        if query.has_text:
-            ordinal = self._ordinal
-            hits.sort(key=lambda h: (-round(h.score, 4), -rec[ordinal[h.article]]))
+        if query.has_text and any(round(a[0], 4) == round(b[0], 4) for a, b in zip(raw, raw[1:])):
+            hits.sort(key=lambda h: (-round(h.score, 4), -(h.published.toordinal() if h.published else 0)))
         return hits, res.count
 
     def _word_query_fields(self, kind, fields_kind, word, prefix, include_boilerplate):

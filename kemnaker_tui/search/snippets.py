@@ -14,6 +14,20 @@ from dataclasses import dataclass
 from kemnaker_tui.model import Span
 from kemnaker_tui.search.query import WORD_RE, Query
 
+_SPLIT = re.compile(r"([^\W_]+)").split
+_WS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " ", "\u2028": " ", "\u2029": " "})
+
+
+_OSA = None
+
+
+def _osa():
+    global _OSA
+    if _OSA is None:
+        from rapidfuzz.distance import OSA
+        _OSA = OSA
+    return _OSA
+
 
 def max_edits(word: str) -> int:
     """Edit distance a query word tolerates: 0 up to 3 letters, 1 for 4–7, 2 for 8+."""
@@ -70,7 +84,7 @@ class Matcher:
             return False
         if token in self.exact:
             return True
-        from rapidfuzz.distance import OSA
+        OSA = _osa()
         n = len(token)
         for word, k, is_prefix in self.fuzzy:
             m = len(word)
@@ -88,25 +102,44 @@ class Matcher:
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matched (start, end) offsets within text[start:end], in order."""
+        chunk = text[start:end]
+        lower = chunk.lower()
+        if len(lower) != len(chunk):           # a case mapping changed the length: keep offsets exact
+            lower = chunk
+        parts = _SPLIT(lower)                  # [sep, word, sep, word, ..., sep]
+        cache = self._cache
+        decide = self._decide
         out: list[tuple[int, int]] = []
-        tokens = None
-        lower = text[start:end].lower()
-        if len(lower) != end - start:          # a case mapping changed the length: tokenize the original
-            lower = text[start:end]
-        matches = self.matches
-        for m in WORD_RE.finditer(lower):
-            tok = m.group()
-            if matches(tok if tok.islower() else tok.lower()):
-                out.append((start + m.start(), start + m.end()))
+        pos = start
+        is_word = False
+        for part in parts:
+            if is_word:
+                hit = cache.get(part)
+                if hit is None:
+                    key = part if part.islower() or not part.isalpha() else part.lower()
+                    hit = cache[part] = decide(key)
+                if hit:
+                    out.append((pos, pos + len(part)))
+            pos += len(part)
+            is_word = not is_word
         if self.phrases:
-            tokens = [(m.group().lower(), start + m.start(), start + m.end()) for m in WORD_RE.finditer(lower)]
-            words = [t[0] for t in tokens]
+            found = []
+            words, offsets = [], []
+            pos = start
+            is_word = False
+            for part in parts:
+                if is_word:
+                    words.append(part.lower())
+                    offsets.append((pos, pos + len(part)))
+                pos += len(part)
+                is_word = not is_word
             for phrase in self.phrases:
                 n = len(phrase)
+                first = phrase[0]
                 for i in range(len(words) - n + 1):
-                    if words[i] == phrase[0] and tuple(words[i:i + n]) == phrase:
-                        out.append((tokens[i][1], tokens[i + n - 1][2]))
-            out = merge(out)
+                    if words[i] == first and tuple(words[i:i + n]) == phrase:
+                        found.append((offsets[i][0], offsets[i + n - 1][1]))
+            out = merge(out + found)
         return out
 
 
@@ -121,7 +154,6 @@ def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_SPACE = re.compile(r"\s+")
 
 
 def make_snippet(text: str, start: int, end: int, spans: list[tuple[int, int]] | tuple,
@@ -148,26 +180,9 @@ def make_snippet(text: str, start: int, end: int, spans: list[tuple[int, int]] |
                 b = sp
     lead = "…" if a > start else ""
     tail = "…" if b < end else ""
-    body = text[a:b]
-    # one line: newlines and runs of spaces become one space, offsets kept in step
-    pieces: list[str] = []
-    mapping: list[int] = []     # snippet index -> text offset
-    pos = a
-    for m in _SPACE.finditer(body):
-        seg = text[pos:a + m.start()]
-        pieces.append(seg)
-        mapping.extend(range(pos, a + m.start()))
-        pieces.append(" ")
-        mapping.append(a + m.start())
-        pos = a + m.end()
-    pieces.append(text[pos:b])
-    mapping.extend(range(pos, b))
-    flat = "".join(pieces)
-    index = {off: i for i, off in enumerate(mapping)}
-    highlights = []
-    for s, e in spans:
-        if s >= a and e <= b and s in index and (e - 1) in index:
-            highlights.append((len(lead) + index[s], len(lead) + index[e - 1] + 1))
+    flat = text[a:b].translate(_WS)          # one line, same length: offsets stay valid
+    off = len(lead) - a
+    highlights = [(s + off, e + off) for s, e in spans if s >= a and e <= b]
     snippet_text = lead + flat + tail
     if highlights:
         h0 = highlights[0]

@@ -220,6 +220,7 @@ def _parse_bound(part: str, first: bool) -> dt.date | None:
     if len(bits) == 1:
         return dt.date(year, 1, 1) if first else dt.date(year, 12, 31)
     month = int(bits[1])
+    dt.date(year, month, 1)  # validates the month
     if len(bits) == 2:
         if first:
             return dt.date(year, month, 1)

@@ -93,8 +93,8 @@ def test_osc52_reaches_tmux_buffer(tmux_on, tmp_path):
     report = json.loads(done.read_text())
     assert report["tmux"] is True
     assert report["method"] == "osc52"
-    assert report["message"].startswith("Sent via OSC 52 — if nothing pasted, in tmux run "
-                                        "`tmux set -g set-clipboard on`")
+    assert report["message"].startswith("Sent via OSC 52 — if nothing pasted, tmux has it (set-clipboard on): "
+                                        "allow clipboard access in the terminal around tmux")
     # tmux decoded the OSC 52 sequence into its paste buffer: the exact text, Unicode and newline.
     assert tmux_on.buffer() == CITATION
     # OSC 52 cannot be confirmed, so the text was kept in the clips file as well.
@@ -107,7 +107,7 @@ def test_without_set_clipboard_tmux_keeps_nothing(tmux_off, tmp_path):
     tmux_off.run_in_pane([sys.executable, "-c", PANE_PROGRAM, "hilang", str(done)], done)
     assert tmux_off.buffer() in (None, "")
     report = json.loads(done.read_text())
-    assert "set-clipboard on" in report["message"]
+    assert "in tmux run `tmux set -g set-clipboard on`" in report["message"]
     assert "hilang" in Path(report["saved_to"]).read_text(encoding="utf-8")
 
 

@@ -164,3 +164,24 @@ def _span_of_sentence(article: Article, needle: str) -> tuple[int, int]:
     i = article.text.index(needle)
     s = next(x for x in article.sentences if x.start <= i < x.end)
     return s.start, s.end
+
+
+# -- Pilot helpers --------------------------------------------------------------
+
+async def settle(app, pilot, delay: float = 0.0, timeout: float = 10.0) -> None:
+    """Wait for workers (loading, searching, copying) and the messages they post."""
+    import asyncio
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        await pilot.pause(delay)
+        if all(w.is_finished for w in app.workers) or loop.time() > deadline:
+            break
+        await asyncio.sleep(0.005)
+    await pilot.pause()
+
+
+async def press(app, pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(app, pilot)

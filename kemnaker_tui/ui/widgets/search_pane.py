@@ -26,6 +26,8 @@ from kemnaker_tui.ui.searching import KINDS
 
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
 LIMIT = 200
+HINT = ('words (typos ok) · "exact phrase" · a OR b · -exclude · person:anwar org:jcci '
+        'outlet:jpnn from:2023-01 to:2024 in:quotes')
 
 
 class HitList(OptionList):
@@ -71,7 +73,7 @@ class SearchPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
-        yield Static(R.plain("type to search", R.DIM), classes="search-status")
+        yield Static(R.plain(HINT, R.DIM), classes="search-status")
         with TabbedContent(classes="result-tabs"):
             for kind in KINDS:
                 with TabPane(LABELS[kind], id=f"{self.id}-{kind}"):
@@ -112,7 +114,7 @@ class SearchPane(Vertical):
             return
         self.generation += 1
         query = self.query_text
-        if not query.strip():
+        if not query.strip() and not self.app.entity_filter:
             self._apply(self.generation, query, None, 0.0)
             return
         self._search(self.generation, query, frozenset(self.app.entity_filter))
@@ -148,10 +150,7 @@ class SearchPane(Vertical):
             tabs.get_tab(f"{self.id}-{kind}").label = label
         status = self.query_one(".search-status", Static)
         if results is None and problem is None:
-            hint = "type to search" if not query.strip() else ""
-            if self.app.entity_filter:
-                hint += " — results are limited to the filtered entities"
-            status.update(R.plain(hint, R.DIM))
+            status.update(R.plain(HINT, R.DIM))
         else:
             problems = list(getattr(results, "problems", []) or []) + ([problem] if problem else [])
             total = sum(counts.get(k, 0) for k in KINDS)
@@ -172,7 +171,8 @@ class SearchPane(Vertical):
         hits = self._hits[kind]
         options = [Option(self._prompt(kind, hit), id=f"{kind}:{i}") for i, hit in enumerate(hits)]
         if not options:
-            options = [Option(R.plain("no hits" if self.query_text.strip() else "—", R.DIM), disabled=True)]
+            options = [Option(R.plain("no hits" if self.query_text.strip() or self.app.entity_filter
+                                      else "type a query above", R.DIM), disabled=True)]
         lst.set_options(options)
         lst.highlighted = 0 if hits else None
         self._preview(kind)

@@ -1,0 +1,93 @@
+"""`kemnaker-tui search QUERY [PATH...] [--limit N] [--json]`: ranked hits with
+highlighted keyword-in-context snippets."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kemnaker_tui.commands.common import add_json, add_paths, exit_code, load_corpus
+
+KIND_CHOICES = ("articles", "passages", "quotes", "figures", "all")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY",
+                        help='words (typos and word forms allowed), "exact phrase", -exclude, a OR b, '
+                             "person:/org:/program:/place:NAME, outlet:, lang:id|en, from:2023-01, "
+                             "to:2024-12, in:quotes|titles|figures")
+    add_paths(parser)
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="hits per list (default 10)")
+    parser.add_argument("--kind", choices=KIND_CHOICES, default="all",
+                        help="which list to print (default: all that have hits)")
+    parser.add_argument("--boilerplate", action="store_true",
+                        help="also search boilerplate (\"Baca juga\" lines, credits)")
+    add_json(parser)
+
+
+def _hit_dict(hit, corpus) -> dict:
+    article = corpus.article(hit.article)
+    snip = hit.snippet
+    return {
+        "kind": hit.kind, "article": hit.article, "ref_id": hit.ref_id, "score": round(hit.score, 4),
+        "title": article.title, "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "start": hit.start, "end": hit.end,
+        "spans": [[s.start, s.end] for s in hit.spans],
+        "snippet": {"text": snip.text, "highlights": [list(h) for h in snip.highlights], "start": snip.start},
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args)
+    from kemnaker_tui.search import SearchIndex
+    index = SearchIndex.build(corpus)
+    limit = max(0, args.limit)
+    results = index.search(args.query, limit=limit, include_boilerplate=args.boilerplate)
+    kinds = ("articles", "passages", "quotes", "figures") if args.kind == "all" else (args.kind,)
+    if args.json:
+        out = {
+            "query": args.query,
+            "problems": results.problems,
+            "counts": results.counts,
+            **{kind: [_hit_dict(h, corpus) for h in results.hits(kind)] for kind in kinds},
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return exit_code(corpus)
+
+    from rich.console import Console
+    from rich.text import Text
+    console = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    for problem in results.problems:
+        err.print(Text(f"query: {problem}", style="yellow"))
+    shown = 0
+    for kind in kinds:
+        hits = results.hits(kind)
+        if not hits:
+            continue
+        total = results.counts.get(kind, len(hits))
+        console.print(Text(f"{kind} — {len(hits)} of {total}", style="bold"))
+        for n, hit in enumerate(hits, start=1):
+            article = corpus.article(hit.article)
+            meta = " · ".join(x for x in (article.outlet, article.published.isoformat() if article.published else None,
+                                          hit.article) if x)
+            head = Text(f"{n:>3}. ", style="dim")
+            if kind == "articles":
+                head.append(article.title or hit.article, style="bold")
+                head.append(f"  {meta}", style="dim")
+                console.print(head)
+            else:
+                head.append(meta + (f"  [{hit.ref_id}]" if hit.ref_id else ""), style="dim")
+                console.print(head)
+            snip = hit.snippet
+            line = Text("     " + snip.text)
+            for s, e in snip.highlights:
+                line.stylize("bold reverse", 5 + s, 5 + e)
+            console.print(line)
+            shown += 1
+        console.print()
+    if not shown:
+        console.print("no hits")
+    return exit_code(corpus)

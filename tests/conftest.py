@@ -1,0 +1,51 @@
+"""Shared fixtures: user data kept out of the real home, and small corpora
+written from Indonesian sentences in the tests themselves."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory, monkeypatch):
+    """Settings, aliases, basket and clips of every test live in a temp folder."""
+    home = tmp_path_factory.mktemp("kemnaker-home")
+    monkeypatch.setenv("KEMNAKER_TUI_HOME", str(home))
+    yield home
+
+
+@pytest.fixture
+def write_corpus(tmp_path):
+    """write_corpus({"a.txt": "…"}) -> folder with those files (str or bytes)."""
+    def write(files: dict[str, str | bytes], folder: str = "corpus") -> Path:
+        root = tmp_path / folder
+        root.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+    return write
+
+
+@pytest.fixture
+def analyse_texts(write_corpus):
+    """analyse_texts({"a.txt": "…"}) -> Corpus."""
+    from kemnaker_tui.analysis.pipeline import analyse_paths
+
+    def run(files: dict[str, str | bytes], alias_file=None):
+        return analyse_paths([write_corpus(files)], alias_file=alias_file)
+    return run
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    from kemnaker_tui.analysis.pipeline import analyse_paths
+    return analyse_paths([SEEDS])
