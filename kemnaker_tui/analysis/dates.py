@@ -36,26 +36,41 @@ _WEEKDAYS.update({"jum'at": 4, "jum’at": 4, "ahad": 6})
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((re.escape(d) for d in _WEEKDAYS), key=len, reverse=True))
 
-_PATTERNS = [
-    # Jumat (24/1/2025) · Sabtu (7/9) · (28/11/2022)
-    ("numeric", re.compile(
-        rf"(?:\b(?P<wd>{_WEEKDAY_RE})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
-        re.IGNORECASE)),
-    # Rabu, 29 November 2023 · 24 Januari · 3 Agustus 2024
-    ("dmy", re.compile(
-        rf"(?:\b(?P<wd>{_WEEKDAY_RE})\b\s*,?\s*(?:tanggal\s+|tgl\.?\s+)?)?\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})\.?(?:\s+(?P<y>\d{{4}}))?\b",
-        re.IGNORECASE)),
-    # January 24, 2025 · Monday, April 22, 2024
-    ("mdy", re.compile(
-        rf"(?:\b(?P<wd>{_WEEKDAY_RE})\b\s*,?\s*)?\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b",
-        re.IGNORECASE)),
-    # 2025-01-24
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    # 24/01/2025 (no parentheses, full year)
-    ("slash", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
-    # Desember 2023 (month precision)
-    ("my", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)),
-]
+# Dates are found from anchors (a parenthesised day/month, a month name, an ISO
+# or slashed date) and read outwards with small anchored patterns: one pass of
+# each anchor over the text, instead of every pattern at every position.
+_NUMERIC = re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)")
+_MONTH_WORD = re.compile(rf"\b(?P<mon>{_MONTH_RE})\b\.?", re.IGNORECASE)
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_SLASH = re.compile(r"(?<![\d/(])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
+_DAY_BEFORE = re.compile(r"\b(?P<d>\d{1,2})\s+$")
+_YEAR_AFTER = re.compile(r"\s+(?P<y>\d{4})\b")
+_DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*/)(?:,?\s+(?P<y>\d{4})\b)?")
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
+
+
+def _candidates(text: str):
+    """(kind, start, end, day, month number or word, year, weekday word) for every date-like place."""
+    for m in _NUMERIC.finditer(text):
+        yield "numeric", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
+    for m in _ISO.finditer(text):
+        yield "iso", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
+    for m in _SLASH.finditer(text):
+        yield "slash", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
+    for m in _MONTH_WORD.finditer(text):
+        s, e, mon = m.start(), m.end(), m.group("mon")
+        before = _DAY_BEFORE.search(text, max(0, s - 4), s)
+        if before:
+            y = _YEAR_AFTER.match(text, e)
+            yield "dmy", before.start("d"), y.end() if y else e, before.group("d"), mon, y.group("y") if y else None
+            continue
+        after = _DAY_AFTER.match(text, e)
+        if after and after.group("y") or (after and mon[:1].isupper() and len(mon) > 3):
+            yield "mdy", s, after.end(), after.group("d"), mon, after.group("y")
+            continue
+        y = _YEAR_AFTER.match(text, e)
+        if y:
+            yield "my", s, y.end(), None, mon, y.group("y")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -134,49 +149,51 @@ def find_dates(text: str, reference: dt.date | None = None,
     taken = bytearray(len(text) + 1)
     if not any(ch.isdigit() for ch in text):
         return found
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.start(), m.end()
-            if not inside[s] or not inside[e - 1] or any(taken[s:e]):
-                continue
-            ref = _normalise(kind, m, reference, context_years)
-            if ref is not None:
-                taken[s:e] = b"\x01" * (e - s)
-                found.append(ref)
+    for kind, s, e, day, month, year in _candidates(text):
+        if not inside[s] or not inside[e - 1] or any(taken[s:e]):
+            continue
+        weekday = None
+        if kind in ("numeric", "dmy", "mdy"):
+            wd = _WEEKDAY_BEFORE.search(text, max(0, s - 24), s)
+            if wd:
+                weekday, s = wd.group("wd"), wd.start()
+        ref = _normalise(kind, text[s:e], s, e, day, month, year, weekday, reference, context_years)
+        if ref is not None:
+            taken[s:e] = b"\x01" * (e - s)
+            found.append(ref)
     found.sort(key=lambda r: r.start)
     return found
 
 
-def _normalise(kind: str, m: re.Match, reference: dt.date | None, context_years: list[int]) -> DateRef | None:
-    g = m.groupdict()
-    weekday = _WEEKDAYS.get((g.get("wd") or "").lower()) if g.get("wd") else None
-    year = int(g["y"]) if g.get("y") else None
+def _normalise(kind, matched, s, e, day, month, year, weekday, reference, context_years) -> DateRef | None:
+    weekday = _WEEKDAYS.get(weekday.lower()) if weekday else None
+    year = int(year) if year else None
     if year is not None and year < 100:
         year += 2000
     if kind == "my":
-        month = _MONTHS.get(g["mon"].lower().rstrip("."))
-        if not month or year is None:
+        number = _MONTHS.get(month.lower().rstrip("."))
+        if not number or year is None:
             return None
-        return DateRef(m.start(), m.end(), m.group(0), dt.date(year, month, 1), False, "month")
-    if "mon" in g and g.get("mon"):
-        md = _month_day(int(g["d"]), g["mon"].lower().rstrip("."), year or 2000)
+        return DateRef(s, e, matched, dt.date(year, number, 1), False, "month")
+    if kind in ("dmy", "mdy"):
+        md = _month_day(int(day), month.lower().rstrip("."), year or 2000)
         if md is None:
             return None
-        month, day = md
+        month_number, day_number = md
     else:
-        month, day = int(g["m"]), int(g["d"])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
+        month_number, day_number = int(month), int(day)
+        if not (1 <= month_number <= 12 and 1 <= day_number <= 31):
             return None
     inferred = False
     if year is None:
-        year = infer_year(month, day, weekday, reference, context_years)
+        year = infer_year(month_number, day_number, weekday, reference, context_years)
         inferred = True
         if year is None:
-            return DateRef(m.start(), m.end(), m.group(0), None, True)
-    date = _safe_date(year, month, day)
+            return DateRef(s, e, matched, None, True)
+    date = _safe_date(year, month_number, day_number)
     if date is None:
         return None
-    return DateRef(m.start(), m.end(), m.group(0), date, inferred)
+    return DateRef(s, e, matched, date, inferred)
 
 
 def parse_date_text(value: str) -> dt.date | None:
