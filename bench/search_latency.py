@@ -155,6 +155,37 @@ def ensure_extracted(corpus):
                   quotes=tuple(quotes), figures=tuple(figures)), "bench gazetteer"
 
 
+def load_analysed(path: Path, no_cache: bool = False, any_cache: bool = False):
+    """analyse_paths on the corpus, cached as a pickle beside it (keyed by the
+    analysis code, so a change to kemnaker_tui/ re-runs it)."""
+    import hashlib
+    import pickle
+
+    from kemnaker_tui.analysis.pipeline import analyse_paths
+    digest = hashlib.sha1()
+    root = HERE.parent / "kemnaker_tui"
+    for sub in ("analysis", "corpus"):
+        for f in sorted((root / sub).rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json"):
+                digest.update(f.name.encode())
+                digest.update(f.read_bytes())
+    digest.update((root / "model.py").read_bytes())
+    cache = path.parent / f"{path.name}.analysis-{digest.hexdigest()[:12]}.pickle"
+    if any_cache and not no_cache:
+        found = sorted(path.parent.glob(f"{path.name}.analysis-*.pickle"))
+        if found:
+            cache = found[-1]
+    if cache.exists() and not no_cache:
+        with open(cache, "rb") as handle:
+            return pickle.load(handle), True
+    corpus = analyse_paths([str(path)])
+    for old in path.parent.glob(f"{path.name}.analysis-*.pickle"):
+        old.unlink()
+    with open(cache, "wb") as handle:
+        pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return corpus, False
+
+
 # ---------------------------------------------------------------- baselines
 def build_tantivy_baseline(corpus):
     import tantivy
@@ -199,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--format", choices=("txt", "jsonl"), default="jsonl")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--page", type=int, default=20, help="hits per list whose snippets are rendered")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="re-run the analysis even when a cached one for this corpus and code exists")
+    ap.add_argument("--any-cache", action="store_true",
+                    help="reuse a cached analysis of this corpus even if the analysis code changed since")
     ap.add_argument("--rapidfuzz-sample", type=int, default=None,
                     help="keystrokes for the RapidFuzz baseline (default 40, 16 above 20,000 articles)")
     args = ap.parse_args(argv)
@@ -207,11 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     path = make_corpus(args.articles, args.seed, fmt=args.format)
     print(f"corpus {path} ({time.perf_counter() - t:.1f} s)", file=sys.stderr)
-    from kemnaker_tui.analysis.pipeline import analyse_paths
     t = time.perf_counter()
-    corpus = analyse_paths([str(path)])
+    corpus, cached = load_analysed(path, args.no_cache, args.any_cache)
     corpus, extracted_by = ensure_extracted(corpus)
     analyse_s = time.perf_counter() - t
+    if cached:
+        extracted_by += " (cached analysis)"
     n_sent = sum(len(a.sentences) for a in corpus.articles)
     print(f"analysed {len(corpus.articles)} articles, {n_sent} sentences, {len(corpus.entities)} entities, "
           f"{len(corpus.quotes)} quotes, {len(corpus.figures)} figures ({extracted_by}) in {analyse_s:.1f} s",

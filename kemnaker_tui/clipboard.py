@@ -20,7 +20,10 @@ What ``copy`` does, in order:
    clip.exe (Windows/WSL), wl-copy (Wayland), xclip then xsel (X11). Run with a
    timeout, stdout/stderr detached (xclip/xsel fork a child that holds the
    selection and would keep a pipe open), in its own session so the selection
-   outlives this program.
+   outlives this program. For xclip, xsel and wl-copy the clipboard is read
+   back (xclip -o, xsel -o, wl-paste) until it holds the text, so "Copied via
+   xclip" is confirmed, not assumed (DISPLAY set with no X server fails loudly).
+   Inside tmux the toast hint depends on ``tmux show-options -gv set-clipboard``.
 3. If no tool took the text, it is also appended to ``userdata.clips_path()``
    (OSC 52 cannot be confirmed, so nothing is lost either way), and the
    message says where.

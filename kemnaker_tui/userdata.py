@@ -23,8 +23,9 @@ file and the problem — the file is left for the user to fix)::
     osc52 = true          # send OSC 52 to the terminal
     native = true         # use wl-copy / xclip / xsel / pbcopy / clip.exe when found
 
-    [keys]                # action name -> key(s), for the UI to remap bindings
-    copy = "y"
+    [keys]                # binding id -> key(s), passed to Textual's keymap by the UI
+    copy = "c"
+    "basket.add" = ["a", "ctrl+a"]
 
 Helpers: ``atomic_write_text(path, text)`` (temp file in the same folder, fsync,
 ``os.replace``), ``move_aside(path, reason) -> Path`` (renames a corrupt file

@@ -49,15 +49,15 @@ _DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*/)(?:,?\s+(?P
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
 
 
-def _candidates(text: str):
+def _candidates(text: str, lo: int, hi: int):
     """(kind, start, end, day, month number or word, year, weekday word) for every date-like place."""
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text, lo, hi):
         yield "numeric", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text, lo, hi):
         yield "iso", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
-    for m in _SLASH.finditer(text):
+    for m in _SLASH.finditer(text, lo, hi):
         yield "slash", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
-    for m in _MONTH_WORD.finditer(text):
+    for m in _MONTH_WORD.finditer(text, lo, hi):
         s, e, mon = m.start(), m.end(), m.group("mon")
         before = _DAY_BEFORE.search(text, max(0, s - 4), s)
         if before:
@@ -140,16 +140,17 @@ def find_dates(text: str, reference: dt.date | None = None,
     """Every date expression in ``text`` (within ``spans`` if given), sorted by offset."""
     regions = ([(s.start, s.end) if hasattr(s, "start") else tuple(s) for s in spans]
                if spans is not None else [(0, len(text))])
-    # Every date has digits: scan only the regions' text, once per pattern.
+    found: list[DateRef] = []
+    if not regions:
+        return found
+    lo, hi = min(a for a, _ in regions), max(b for _, b in regions)
+    # Scan only from the first region to the last, once per anchor pattern.
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b] = b"\x01" * (b - a)
-    context_years = [int(m.group(1)) for m in _YEAR.finditer(text) if inside[m.start()]]
-    found: list[DateRef] = []
+    context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]]
     taken = bytearray(len(text) + 1)
-    if not any(ch.isdigit() for ch in text):
-        return found
-    for kind, s, e, day, month, year in _candidates(text):
+    for kind, s, e, day, month, year in _candidates(text, lo, hi):
         if not inside[s] or not inside[e - 1] or any(taken[s:e]):
             continue
         weekday = None

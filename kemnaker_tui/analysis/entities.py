@@ -529,10 +529,14 @@ def _clean(s: str) -> str:
 def _select(candidates: list[RawMention]) -> list[RawMention]:
     """Keep the best non-overlapping mentions: priority, then length."""
     chosen: list[RawMention] = []
+    if not candidates:
+        return chosen
+    base = min(c.start for c in candidates)
+    taken = bytearray(max(c.end for c in candidates) - base + 1)
     for c in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
-        if c.end <= c.start:
+        if c.end <= c.start or any(taken[c.start - base:c.end - base]):
             continue
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+        taken[c.start - base:c.end - base] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen

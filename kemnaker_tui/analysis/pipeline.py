@@ -28,9 +28,31 @@ def analyse(result: ReadResult, progress: Progress | None = None,
         if progress and (n % 50 == 0 or n == total):
             progress("analyse", n, total)
     from kemnaker_tui.analysis.extract import extract_corpus
-    entities, meetings, quotes, figures = extract_corpus(articles, alias_file=alias_file)
+    warnings = list(result.warnings)
+    user = user_aliases(alias_file, warnings)
+    entities, meetings, quotes, figures = extract_corpus(articles, user=user)
     return Corpus(
         articles=tuple(articles), entities=tuple(entities), meetings=tuple(meetings),
         quotes=tuple(quotes), figures=tuple(figures),
-        skipped=tuple(result.skipped), warnings=tuple(result.warnings),
+        skipped=tuple(result.skipped), warnings=tuple(warnings),
     )
+
+
+def user_aliases(alias_file: str | os.PathLike | None, warnings: list[str]):
+    """The user's alias file: one given explicitly must be valid (ValueError);
+    the one in the config folder, if broken, is moved aside and the rest loads."""
+    from kemnaker_tui.analysis.useraliases import UserAliases
+
+    if alias_file is not None:
+        return UserAliases.load(alias_file)
+    from kemnaker_tui.userdata import aliases_path, move_aside
+
+    path = aliases_path()
+    if not path.exists():
+        return UserAliases()
+    try:
+        return UserAliases.load(path)
+    except ValueError as exc:
+        moved = move_aside(path, "corrupt")
+        warnings.append(f"{exc} — moved aside to {moved}; analysing without it")
+        return UserAliases()

@@ -4,15 +4,20 @@ from __future__ import annotations
 from kemnaker_tui.corpus.boilerplate import find_boilerplate
 from kemnaker_tui.corpus.metadata import find_metadata
 from kemnaker_tui.corpus.segment import paragraphs, sentences
-from kemnaker_tui.model import Article, RawDocument
+from kemnaker_tui.model import Article, RawDocument, Span
+
+# Extraction reads at most this much of one article; a longer "article" is a
+# dump, and reading its head keeps the explorer responsive (the view still
+# shows, and search still indexes, the sentences found).
+MAX_ANALYSED_CHARS = 400_000
 
 
 def build_article(raw: RawDocument) -> Article:
     text = raw.text
-    boilerplate = find_boilerplate(text)
+    boilerplate = find_boilerplate(text[:MAX_ANALYSED_CHARS])
     meta = find_metadata(text, boilerplate, raw.title, raw.outlet, raw.published)
     skip = (meta.title_span,) if meta.title_span else ()
-    paras = paragraphs(text, boilerplate, skip)
+    paras = [p for p in paragraphs(text[:MAX_ANALYSED_CHARS], boilerplate, skip)]
     sents = [s for p in paras for s in sentences(text, p)]
     return Article(
         key=raw.key, path=raw.path, text=text, encoding=raw.encoding,

@@ -35,6 +35,8 @@ _DATE_HEADER = re.compile(
 # Photo captions: a line carrying a "Foto:" / "(Foto: …)" credit.
 _CAPTION = re.compile(r"(?:\bFoto\s*:|\bFOTO\s*:|\(Foto\b|\bPhoto\s*:|\bIlustrasi\s*:|/\s*Foto\b)")
 
+_MAX_CAPTION = 400
+
 # Credit codes at the end of a paragraph: "(mrk/jpnn)", "(ant)", "(mcr-", "(*)".
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[a-z*][a-z0-9*]{0,11}[/\-]?){1,4}\)?\s*$")
 # Reporter initials glued after the last sentence: `…," imbuhnya. jk`
@@ -61,7 +63,9 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
             previous_was_bare_link = True
             spans.append(Span(start, end))
             continue
-        if _LINE_START.match(content) or _DATE_HEADER.match(content) or _CAPTION.search(content):
+        # A caption is a short line; a long line holding "Foto:" is a paragraph that cites one.
+        caption = len(content) <= _MAX_CAPTION and _CAPTION.search(content)
+        if _LINE_START.match(content) or _DATE_HEADER.match(content) or caption:
             spans.append(Span(start, end))
             continue
         tail = _TRAILING_CREDIT.search(content)

@@ -79,7 +79,13 @@ def _lines(text: str):
 
 def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | None = None,
                   given_outlet: str | None = None, given_published: str | None = None) -> Metadata:
-    lines = [(s, c) for s, c in _lines(text) if c.strip()]
+    # Metadata stands at the top: the first lines are all it reads (a 50 MB file costs no more).
+    lines = []
+    for s, c in _lines(text):
+        if c.strip():
+            lines.append((s, c))
+            if len(lines) == 40:
+                break
 
     def is_boilerplate(span: Span) -> bool:
         return any(b.start <= span.start and span.end <= b.end for b in boilerplate)

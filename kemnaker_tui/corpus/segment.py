@@ -14,6 +14,10 @@ dr drs dra prof ir h hj st no nomor jl bpk sdr sdri mr mrs ms jr co inc ltd corp
 kab kec kel prov yth a.n u.p sen vs etc e.g i.e ph.d s.h s.e m.si m.m kh
 """.split())
 
+# A "sentence" longer than this (a scraped page with no punctuation, a one-line
+# dump) is cut at spaces so every extractor's work stays linear.
+MAX_SENTENCE = 1500
+
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
@@ -47,10 +51,19 @@ def paragraphs(text: str, boilerplate: tuple[Span, ...], skip: tuple[Span, ...] 
     holes = sorted(list(boilerplate) + list(skip), key=lambda s: s.start)
     out: list[Span] = []
     pos = 0
+    first_hole = 0          # holes are swept in order with the lines: linear, not quadratic
     for line in text.splitlines(keepends=True):
         span = Span(pos, pos + len(line.rstrip("\r\n")))
         pos += len(line)
-        for piece in _subtract(span, [h for h in holes if h.overlaps(span.start, span.end)]):
+        while first_hole < len(holes) and holes[first_hole].end <= span.start:
+            first_hole += 1
+        here = []
+        k = first_hole
+        while k < len(holes) and holes[k].start < span.end:
+            if holes[k].overlaps(span.start, span.end):
+                here.append(holes[k])
+            k += 1
+        for piece in _subtract(span, here):
             trimmed = _trim(text, piece)
             if trimmed and any(ch.isalnum() for ch in text[trimmed.start:trimmed.end]):
                 out.append(trimmed)
@@ -58,6 +71,21 @@ def paragraphs(text: str, boilerplate: tuple[Span, ...], skip: tuple[Span, ...] 
 
 
 def sentences(text: str, paragraph: Span) -> list[Span]:
+    out: list[Span] = []
+    for span in _sentences(text, paragraph):
+        while span.end - span.start > MAX_SENTENCE:
+            cut = text.rfind(" ", span.start + MAX_SENTENCE // 2, span.start + MAX_SENTENCE)
+            cut = cut if cut > span.start else span.start + MAX_SENTENCE
+            head = _trim(text, Span(span.start, cut))
+            if head:
+                out.append(head)
+            span = _trim(text, Span(cut, span.end)) or Span(span.end, span.end)
+        if span.end > span.start:
+            out.append(span)
+    return out
+
+
+def _sentences(text: str, paragraph: Span) -> list[Span]:
     out: list[Span] = []
     start = paragraph.start
     for m in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):

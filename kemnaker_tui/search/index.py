@@ -13,15 +13,18 @@ Every document carries ``u`` (its row in our unit table, a fast field),
 ``art`` (article ordinal), ``outlet``, ``lang``, ``day`` (days since
 1970-01-01, dated articles only) and ``rec`` (day or 0, for recency order).
 
-A query word becomes, per text field, a disjunction of
-    BM25 term query on the word                   (boost 1)
-    BM25 term queries on its stem forms           (boost 0.6; see stemming.py)
-    constant-score fuzzy term queries             (0.5 within 1 edit, 0.3 within 2)
-    for the word being typed: a fuzzy *prefix* query (0.5) — "mag" finds magang
-so exact forms rank above stems, and stems above typos. Words are ANDed, OR
-groups are disjunctions, phrases are phrase queries, excludes are must-nots,
-filters are must clauses (entity and outlet filters resolve to article sets).
-Equal scores fall back to recency.
+A query word becomes two parts (see ``_make_word_parts``):
+    match  a must clause with constant score: the word, its stem forms (a term
+           set), or any word within its edit distance — as a prefix for the
+           word being typed ("mag" finds magang). tantivy runs these as
+           automata over its term dictionary, so typo tolerance costs about
+           what a plain fuzzy query costs.
+    score  optional BM25 clauses on the exact word (boost 2 × field boost),
+           so exact forms rank above stem forms and typos.
+Words are ANDed, OR groups are disjunctions of their words' match clauses,
+phrases are phrase queries, excludes are must-nots, filters are must clauses
+(entity filters are terms on an ``ent`` field holding the ids of the entities
+each article mentions). Equal scores fall back to recency.
 """
 from __future__ import annotations
 
@@ -38,9 +41,8 @@ from kemnaker_tui.search.stemming import StemIndex, guarded_stem
 
 KINDS = ("articles", "passages", "quotes", "figures")
 _EPOCH = dt.date(1970, 1, 1)
-BOOST_STEM = 0.6
-SCORE_FUZZY1 = 0.5
-SCORE_FUZZY2 = 0.3
+EXACT_BOOST = 2.0
+TYPO_SCORE = 0.3
 MAX_STEM_FORMS = 24
 _FIELDS = {
     "articles": (("title", 2.0), ("body", 1.0), ("names", 1.2)),
@@ -48,7 +50,7 @@ _FIELDS = {
     "quotes": (("body", 1.0), ("speaker", 0.8)),
     "figures": (("body", 1.0),),
 }
-_FUZZY_FIELDS = {"articles": ("title", "body"), "passages": ("body",), "quotes": ("body",), "figures": ("body",)}
+_FUZZY_FIELDS = {"articles": ("body",), "passages": ("body",), "quotes": ("body",), "figures": ("body",)}
 
 
 class Hit:
@@ -130,6 +132,13 @@ class _HitContext:
         article = self.index.corpus.article(hit.article)
         text = article.text
         matcher = self.matcher
+        if not self.query.has_text:            # filters only: the unit's opening, nothing to highlight
+            if hit.kind == "articles":
+                unit = article.title_span or (article.sentences[0] if article.sentences else Span(0, len(text)))
+                if article.title_span is None and article.title:
+                    return title_snippet(article.title, matcher)
+                return make_snippet(text, unit.start, unit.end, [])
+            return make_snippet(text, hit.start, hit.end, [])
         if hit.kind != "articles":
             if hit._spans is not None:
                 pairs = [(s.start, s.end) for s in hit._spans]
@@ -228,11 +237,12 @@ def _schema(kind: str):
     import tantivy
     sb = tantivy.SchemaBuilder()
     sb.add_unsigned_field("u", fast=True)
-    sb.add_unsigned_field("art", indexed=True, fast=True)
+    sb.add_unsigned_field("art", fast=True)
     sb.add_text_field("outlet", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("lang", tokenizer_name="raw", index_option="basic")
-    sb.add_integer_field("day", indexed=True, fast=True)
+    sb.add_integer_field("day", fast=True)          # from:/to: run on the fast field
     sb.add_integer_field("rec", fast=True)
+    sb.add_text_field("ent", tokenizer_name="raw", index_option="basic")
     if kind == "passages":
         sb.add_unsigned_field("bp", indexed=True)
     for name, _boost in _FIELDS[kind]:
@@ -271,6 +281,7 @@ class SearchIndex:
         self._published = [a.published for a in articles]
         self._rec = [(a.published - _EPOCH).days if a.published else 0 for a in articles]
         names_of: dict[str, set[str]] = {}
+        ents_of: dict[str, set[str]] = {}
         self._entity_articles: dict[str, frozenset[int]] = {}
         for e in corpus.entities:
             arts = set()
@@ -279,6 +290,7 @@ class SearchIndex:
                 if n is not None:
                     arts.add(n)
                     names_of.setdefault(m.article, set()).update(e.all_names)
+                    ents_of.setdefault(m.article, set()).add(e.id)
             self._entity_articles[e.id] = frozenset(arts)
         self._outlets = sorted({a.outlet.lower() for a in articles if a.outlet})
         self._entity_names = {}     # type -> (list of folded names, list of entities)
@@ -316,6 +328,8 @@ class SearchIndex:
                 common["outlet"] = a.outlet.lower()
             if a.published:
                 common["day"] = self._rec[n]
+            if a.key in ents_of:
+                common["ent"] = sorted(ents_of[a.key])
             bps = sorted(a.boilerplate, key=lambda s: s.start)
             ranges = _searchable_ranges(a, False)
             body = "\n".join(text[s:e] for s, e in ranges)
@@ -372,29 +386,38 @@ class SearchIndex:
             self._stem_cache[word] = forms
         return forms
 
-    def _word_query(self, kind: str, word: str, prefix: bool):
-        key = (kind, word, prefix)
-        return self._query_cache.get_or(key, lambda: self._make_word_query(kind, word, prefix))
+    def _word_parts(self, kind: str, word: str, prefix: bool, fields=None, fuzzy_fields=None):
+        """(match, score) for one query word, cached.
 
-    def _make_word_query(self, kind: str, word: str, prefix: bool):
+        ``match`` (a must clause, constant score TYPO_SCORE) admits every
+        document holding the word, a stem form of it, or a word within its
+        edit distance (as a prefix, for the word being typed): tantivy runs it
+        as automata/term sets, nearly as cheap as a plain fuzzy query.
+        ``score`` (optional clauses) adds BM25 × EXACT_BOOST for the exact
+        word, so exact forms rank above stem forms and typos.
+        """
+        fields = fields or _FIELDS[kind]
+        fuzzy_fields = fuzzy_fields or _FUZZY_FIELDS[kind]
+        key = (kind, fields, word, prefix)
+        return self._query_cache.get_or(key, lambda: self._make_word_parts(kind, word, prefix, fields, fuzzy_fields))
+
+    def _make_word_parts(self, kind, word, prefix, fields, fuzzy_fields):
         import tantivy
-        Q = tantivy.Query
+        Q, Should = tantivy.Query, tantivy.Occur.Should
         schema = self._tv[kind][1]
-        clauses = []
-        forms = self._stem_forms(word)
-        for fname, boost in _FIELDS[kind]:
-            clauses.append(Q.boost_query(Q.term_query(schema, fname, word), boost))
-            for form in forms:
-                clauses.append(Q.boost_query(Q.term_query(schema, fname, form), boost * BOOST_STEM))
         k = max_edits(word)
-        for fname in _FUZZY_FIELDS[kind]:
-            if k >= 1 or prefix:
-                clauses.append(Q.const_score_query(
-                    Q.fuzzy_term_query(schema, fname, word, distance=min(k, 1), prefix=prefix), SCORE_FUZZY1))
-            if k >= 2:
-                clauses.append(Q.const_score_query(
-                    Q.fuzzy_term_query(schema, fname, word, distance=2, prefix=prefix), SCORE_FUZZY2))
-        return Q.boolean_query([(tantivy.Occur.Should, c) for c in clauses])
+        forms = self._stem_forms(word)
+        match = []
+        for f, _b in fields:
+            if f in fuzzy_fields and (k or prefix):
+                match.append(Q.fuzzy_term_query(schema, f, word, distance=k, prefix=prefix))
+            else:
+                match.append(Q.term_query(schema, f, word))
+            if forms:
+                match.append(Q.term_set_query(schema, f, list(forms)))
+        m = match[0] if len(match) == 1 else Q.boolean_query([(Should, c) for c in match])
+        score = [Q.boost_query(Q.term_query(schema, f, word), b * EXACT_BOOST) for f, b in fields]
+        return Q.const_score_query(m, TYPO_SCORE), score
 
     def _phrase_query(self, kind: str, phrase: tuple[str, ...]):
         import tantivy
@@ -414,18 +437,20 @@ class SearchIndex:
         if not names:
             return [], f"{label}:{f.value} — no {f.key} known in this corpus"
         value = f.value.casefold()
+        def unique(found):
+            return list({e.id: e for e in found}.values())
         exact = [ents[i] for i, n in enumerate(names) if n == value]
         if exact:
-            return list(dict.fromkeys(exact)), None
+            return unique(exact), None
         pref = [ents[i] for i, n in enumerate(names)
                 if n.startswith(value) or any(w.startswith(value) for w in n.split())]
         if pref:
-            return list(dict.fromkeys(pref))[:50], None
+            return unique(pref)[:50], None
         from rapidfuzz import fuzz, process
         found = process.extract(value, names, scorer=fuzz.WRatio, score_cutoff=80, limit=20)
         if found:
             best = found[0][1]
-            return list(dict.fromkeys(ents[i] for _n, s, i in found if s >= best - 5)), None
+            return unique(ents[i] for _n, s, i in found if s >= best - 5), None
         return [], f"{label}:{f.value} — no such {f.key}"
 
     def _resolve_outlets(self, value: str) -> list[str]:
@@ -445,27 +470,19 @@ class SearchIndex:
         Q = tantivy.Query
         schema = self._tv[kind][1]
         out = []
-        art_sets: list[frozenset[int]] = []
         for f in query.entity_filters():
             ents, problem = self._filter_cache.get_or(("ent", f), lambda: self._resolve_entities(f))
             if problem:
                 problems.append(problem)
             if not ents:
                 return None
-            arts = frozenset().union(*(self._entity_articles.get(e.id, frozenset()) for e in ents))
-            art_sets.append(arts)
+            ids = tuple(e.id for e in ents)
+            out.append(self._filter_cache.get_or((kind, "ents", ids), lambda: Q.term_set_query(schema, "ent", list(ids))))
         for eid in sorted(entity_ids):
-            arts = self._entity_articles.get(eid)
-            if arts is None:
+            if eid not in self._entity_articles:
                 problems.append(f"unknown entity {eid}")
                 return None
-            art_sets.append(arts)
-        if art_sets:
-            arts = frozenset.intersection(*art_sets) if len(art_sets) > 1 else art_sets[0]
-            if not arts:
-                return None
-            out.append(self._filter_cache.get_or(
-                (kind, "arts", arts), lambda: Q.term_set_query(schema, "art", sorted(arts))))
+            out.append(Q.term_query(schema, "ent", eid))
         outlet_values = query.outlet_filters()
         if outlet_values:
             outlets: set[str] = set()
@@ -529,16 +546,16 @@ class SearchIndex:
         if kind == "passages" and not include_boilerplate:
             clauses.append((Occur.MustNot, Q.term_query(schema, "bp", 0 + 1)))
         last = query.last_term if query.prefix_last else None
-        if titles_only:
-            fields_kind = "titles"
-        else:
-            fields_kind = kind
         for gi, group in enumerate(query.groups):
             is_last_group = gi == len(query.groups) - 1
-            subs = [self._word_query_fields(kind, fields_kind, w, w == last and is_last_group, include_boilerplate)
-                    for w in group]
-            clauses.append((Occur.Must, subs[0] if len(subs) == 1
-                            else Q.boolean_query([(Occur.Should, s) for s in subs])))
+            parts = [self._word_parts_for(kind, titles_only, w, w == last and is_last_group, include_boilerplate)
+                     for w in group]
+            if len(parts) == 1:
+                clauses.append((Occur.Must, parts[0][0]))
+            else:
+                clauses.append((Occur.Must, Q.boolean_query([(Occur.Should, m) for m, _s in parts])))
+            for _m, score in parts:
+                clauses.extend((Occur.Should, c) for c in score)
         for phrase in query.phrases:
             clauses.append((Occur.Must, self._phrase_query(kind, phrase)))
         fields = [f for f, _b in _FIELDS[kind]]
@@ -557,43 +574,25 @@ class SearchIndex:
         raw = res.hits[:limit]
         if not raw:
             return [], res.count
-        addrs = [a for _s, a in raw]
-        rows = searcher.fast_field_values("u", addrs)
-        units = self._units[kind]
+        rows = searcher.fast_field_values("u", [a for _s, a in raw])
+        units = self._units
+        u = units[kind]
+        arts, starts, ends, refs = u.art, u.start, u.end, u.ref
         keys, published, rec = self._keys, self._published, self._rec
-        hits = []
-        for (score, _addr), row in zip(raw, rows):
-            n = units.art[row]
-            hits.append(Hit(kind, keys[n], units.ref[row], float(score) if query.has_text else 0.0,
-                            units.start[row], units.end[row], published[n], ctx))
-        if query.has_text and any(round(a[0], 4) == round(b[0], 4) for a, b in zip(raw, raw[1:])):
-            hits.sort(key=lambda h: (-round(h.score, 4), -(h.published.toordinal() if h.published else 0)))
+        has_text = query.has_text
+        if has_text:
+            # best first; equal scores (typo-only matches, prefixes) newest first
+            order = sorted(((-round(sc, 4), -rec[arts[row]], i, row) for i, ((sc, _a), row) in enumerate(zip(raw, rows))))
+            hits = [Hit(kind, keys[arts[row]], refs[row], -nsc, starts[row], ends[row], published[arts[row]], ctx)
+                    for nsc, _r, _i, row in order]
+        else:
+            hits = [Hit(kind, keys[arts[row]], refs[row], 0.0, starts[row], ends[row], published[arts[row]], ctx)
+                    for row in rows]
         return hits, res.count
 
-    def _word_query_fields(self, kind, fields_kind, word, prefix, include_boilerplate):
-        if kind == "articles" and (fields_kind == "titles" or include_boilerplate):
-            key = (fields_kind, include_boilerplate, word, prefix)
-            return self._query_cache.get_or(key, lambda: self._make_article_word_query(
-                word, prefix, titles_only=fields_kind == "titles", boiler=include_boilerplate))
-        return self._word_query(kind, word, prefix)
-
-    def _make_article_word_query(self, word, prefix, titles_only, boiler):
-        import tantivy
-        Q = tantivy.Query
-        schema = self._tv["articles"][1]
-        fields = [("title", 2.0)] if titles_only else list(_FIELDS["articles"]) + ([("boiler", 0.5)] if boiler else [])
-        forms = self._stem_forms(word)
-        clauses = []
-        k = max_edits(word)
-        for fname, boost in fields:
-            clauses.append(Q.boost_query(Q.term_query(schema, fname, word), boost))
-            for form in forms:
-                clauses.append(Q.boost_query(Q.term_query(schema, fname, form), boost * BOOST_STEM))
-            if fname in ("title", "body", "boiler"):
-                if k >= 1 or prefix:
-                    clauses.append(Q.const_score_query(
-                        Q.fuzzy_term_query(schema, fname, word, distance=min(k, 1), prefix=prefix), SCORE_FUZZY1))
-                if k >= 2:
-                    clauses.append(Q.const_score_query(
-                        Q.fuzzy_term_query(schema, fname, word, distance=2, prefix=prefix), SCORE_FUZZY2))
-        return Q.boolean_query([(tantivy.Occur.Should, c) for c in clauses])
+    def _word_parts_for(self, kind, titles_only, word, prefix, include_boilerplate):
+        if kind == "articles" and titles_only:
+            return self._word_parts(kind, word, prefix, (("title", 2.0),), ("title",))
+        if kind == "articles" and include_boilerplate:
+            return self._word_parts(kind, word, prefix, _FIELDS["articles"] + (("boiler", 0.5),), ("body", "boiler"))
+        return self._word_parts(kind, word, prefix)

@@ -130,6 +130,8 @@ def parse_query(text: str) -> Query:
         if body is None:                     # a lone quote mark
             problems.append("stray quote mark ignored")
             continue
+        if key is None and body.endswith(":") and body[:-1].isalpha() and body[:-1].lower() in FILTER_KEYS:
+            key, body = body, ""             # "person:" with its value still to come
         is_quoted = quoted is not None
         if is_quoted and not closing:
             problems.append("unclosed quote: searched as plain words")
@@ -139,9 +141,13 @@ def parse_query(text: str) -> Query:
             if k not in FILTER_KEYS:
                 problems.append(f"unknown filter {key} (filters: person: org: program: place: "
                                 "outlet: lang: from: to: in:): searched as words")
-                add_words(words(key + value), True)
+                for w in words(key + value):
+                    add_words([w], True)
+                last_plain_end = m.end()
                 continue
             value = value.strip()
+            if not value and not is_quoted and body == "" and m.end() == len(text):
+                continue                     # still typing the value: nothing to report yet
             if not value:
                 problems.append(f"{key} needs a value")
                 continue

@@ -62,6 +62,7 @@ class KemnakerApp(App):
     ]
 
     entity_filter: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    show_timings = True   # load and query times on screen (snapshot tests turn them off)
 
     def __init__(self, paths: list[str] | None = None, alias_file: str | None = None,
                  corpus: Corpus | None = None, settings=None) -> None:
@@ -114,6 +115,9 @@ class KemnakerApp(App):
             from kemnaker_tui.ui.searching import build_index
             index, problem = build_index(corpus)
             explorer = Explorer(corpus, index, problem)
+            import gc
+            gc.collect()
+            gc.freeze()   # the corpus and index live as long as the app: keep them out of GC passes
         except (FileNotFoundError, ValueError, OSError) as exc:
             self.post_message(LoadFailed(str(exc)))
             return

@@ -118,3 +118,17 @@ def test_broken_alias_file_is_a_clear_error(analyse_texts, tmp_path):
     bad.write_text("[[entity]\nname=", encoding="utf-8")
     with pytest.raises(ValueError, match="not valid TOML"):
         analyse_texts({"x.txt": "Kemnaker menggelar rapat di Jakarta.\n"}, alias_file=bad)
+
+
+def test_default_alias_file_is_used_and_a_broken_one_moved_aside(analyse_texts):
+    from kemnaker_tui.userdata import aliases_path
+    path = aliases_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[[entity]]\nname = "Kementerian Ketenagakerjaan"\naliases = ["Kementerian SDM"]\n',
+                    encoding="utf-8")
+    corpus = analyse_texts({"x.txt": "Jakarta - Kementerian SDM menyiapkan pelatihan bagi pemagang.\n"})
+    assert by_name(corpus, "Kementerian Ketenagakerjaan").mentions[0].text == "Kementerian SDM"
+    path.write_text("[[entity]\nbroken", encoding="utf-8")
+    corpus = analyse_texts({"x.txt": "Jakarta - Kementerian SDM menyiapkan pelatihan bagi pemagang.\n"})
+    assert any("moved aside" in w for w in corpus.warnings)
+    assert not path.exists() and list(path.parent.glob("aliases.toml.corrupt*"))

@@ -11,7 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kemnaker_tui.ui import render as R
-from kemnaker_tui.ui.explorer import TYPE_LABELS, Explorer
+from kemnaker_tui.ui.explorer import Explorer
 
 
 class PageList(OptionList):
@@ -52,7 +52,7 @@ class EntityScreen(Screen):
         style = R.ENTITY.get(e.type, "")
         lines = [R.join((R.TYPE_ICON.get(e.type, "·") + " ", style), (e.name, style + " bold"),
                         (f" ({e.acronym})" if e.acronym and e.acronym != e.name else "", style),
-                        (f"   {TYPE_LABELS.get(e.type, e.type)[:-1].lower()} · {len(e.mentions)} mentions in "
+                        (f"   {e.type} · {len(e.mentions)} mentions in "
                          f"{len(e.articles)} article{'s' if len(e.articles) != 1 else ''}", R.DIM))]
         aliases = [a for a in e.aliases if a != e.name]
         lines.append(R.join(("also: ", R.DIM), R.plain(", ".join(aliases) if aliases else "no other names")))

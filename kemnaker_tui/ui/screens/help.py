@@ -18,7 +18,7 @@ EXTRA = [
     ("Lists", "↑ ↓ j k, g G, pgup pgdn", "move", None),
     ("Lists", "enter / click", "open", None),
     ("Search", "enter (in the query box)", "go to the results", None),
-    ("Search", "↓ in results, [ ]", "previous / next result tab", None),
+    ("Search", "click a tab", "show that kind of result", None),
 ]
 
 
@@ -81,7 +81,7 @@ class HelpScreen(ModalScreen):
 
     @staticmethod
     def row(keys: str, what: str, binding_id: str | None) -> Content:
-        return R.join((f"  {keys:<24}", "bold"), R.plain(f"{what:<44}"), (binding_id or "", R.DIM))
+        return R.join((f"  {keys:<20}", "bold"), R.plain(f"{what:<40} "), (binding_id or "", R.DIM))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

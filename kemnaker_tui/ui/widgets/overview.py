@@ -52,7 +52,7 @@ class OverviewPane(Vertical):
         self.query_one("#load-bar").display = False
         corpus = explorer.corpus
         status = R.join(("Kemnaker news corpus", "bold $text-primary"))
-        if seconds is not None:
+        if seconds is not None and self.app.show_timings:
             status = status + R.plain(f"   loaded in {seconds:.1f} s", R.DIM)
         self.query_one("#load-status", Static).update(status)
         self.query_one("#overview-stats", Static).update(self.stats(explorer))

@@ -26,6 +26,7 @@ from kemnaker_tui.ui.searching import KINDS
 
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
 LIMIT = 200
+COUNT_WIDTH = 7  # "123,456"
 HINT = ('words (typos ok) · "exact phrase" · a OR b · -exclude · person:anwar org:jcci '
         'outlet:jpnn from:2023-01 to:2024 in:quotes')
 
@@ -41,6 +42,13 @@ class HitList(OptionList):
     def __init__(self, kind: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.kind = kind
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value + self.size.height >= self.virtual_size.height - 2:
+            pane = next((a for a in self.ancestors if isinstance(a, SearchPane)), None)
+            if pane is not None:
+                pane.more(self.kind)
 
 
 class SearchPane(Vertical):
@@ -70,14 +78,18 @@ class SearchPane(Vertical):
         self.search_ms = 0.0
         self._filled: set[str] = set()
         self._hits: dict[str, list] = {k: [] for k in KINDS}
+        self._built: dict[str, int] = {}
+        self._prebuilt = None
+        self._kind = "articles"          # the visible tab, readable from the search thread
+        self._list_height = 20
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
         yield Static(R.plain(HINT, R.DIM), classes="search-status")
         with TabbedContent(classes="result-tabs"):
             for kind in KINDS:
-                with TabPane(LABELS[kind], id=f"{self.id}-{kind}"):
-                    yield HitList(kind, classes="hit-list")
+                with TabPane(LABELS[kind] + " " + " " * COUNT_WIDTH, id=f"{self.id}-{kind}"):
+                    yield HitList(kind, classes="hit-list kwic" if kind == "passages" else "hit-list")
         yield Static(classes="preview")
 
     @property
@@ -131,12 +143,28 @@ class SearchPane(Vertical):
         else:
             problem = None
         ms = (time.perf_counter() - started) * 1000
-        if generation == self.generation:
-            self.app.call_from_thread(self._apply, generation, query, results, ms, problem)
-
-    def _apply(self, generation: int, query: str, results, ms: float, problem: str | None = None) -> None:
         if generation != self.generation:
             return
+        # Build the visible rows here too (pure data → Content), so the UI
+        # thread only swaps them in.
+        prebuilt = None
+        if results is not None:
+            kind = self._kind
+            hits = list(getattr(results, kind, []) or [])[: self._page(kind)]
+            try:
+                prompts = [self._prompt(kind, hit) for hit in hits]
+                preview = self._preview_content(kind, hits[0]) if hits else None
+                prebuilt = (kind, prompts, preview)
+            except Exception:  # noqa: BLE001 - fall back to building on the UI thread
+                prebuilt = None
+        if generation == self.generation:
+            self.app.call_from_thread(self._apply, generation, query, results, ms, problem, prebuilt)
+
+    def _apply(self, generation: int, query: str, results, ms: float, problem: str | None = None,
+               prebuilt=None) -> None:
+        if generation != self.generation:
+            return
+        self._prebuilt = prebuilt
         self.results = results
         self.search_ms = ms
         self._filled.clear()
@@ -146,21 +174,29 @@ class SearchPane(Vertical):
         counts = getattr(results, "counts", {}) or {}
         for kind in KINDS:
             n = counts.get(kind, len(self._hits[kind]))
-            label = LABELS[kind] + (f" {n:,}" if results is not None else "")
-            tabs.get_tab(f"{self.id}-{kind}").label = label
+            self._set_tab_label(tabs, kind, n if results is not None else None)
         status = self.query_one(".search-status", Static)
         if results is None and problem is None:
-            status.update(R.plain(HINT, R.DIM))
+            status.update(R.plain(HINT, R.DIM), layout=False)
         else:
             problems = list(getattr(results, "problems", []) or []) + ([problem] if problem else [])
             total = sum(counts.get(k, 0) for k in KINDS)
-            line = R.plain(f"{total:,} hits in {ms:.1f} ms", R.DIM)
+            line = R.plain(f"{total:,} hits" + (f" in {ms:.1f} ms" if self.app.show_timings else ""), R.DIM)
             if problems:
                 line = line + R.plain("  ⚠ " + "; ".join(problems), "$text-warning")
-            status.update(line)
+            status.update(line, layout=False)
         self._fill(self.active_kind)
         self.shown_generation = generation
         self.post_message(self.ResultsShown(self, query, generation))
+
+    def _set_tab_label(self, tabs: TabbedContent, kind: str, n: int | None) -> None:
+        """Counts in the tab labels, padded to a fixed width so a new count
+        repaints the tab without a layout pass (a layout repaints everything)."""
+        text = LABELS[kind] + " " + (f"{n:,}" if n is not None else "").ljust(COUNT_WIDTH)
+        tab = tabs.get_tab(f"{self.id}-{kind}")
+        if tab.label.plain != text:
+            tab._label = Content(text)
+            Static.update(tab, tab._label, layout=False)
 
     # -- lists -----------------------------------------------------------------
     def _fill(self, kind: str) -> None:
@@ -169,13 +205,59 @@ class SearchPane(Vertical):
         self._filled.add(kind)
         lst = self.list_for(kind)
         hits = self._hits[kind]
-        options = [Option(self._prompt(kind, hit), id=f"{kind}:{i}") for i, hit in enumerate(hits)]
+        prebuilt, self._prebuilt = self._prebuilt, None
+        if prebuilt is not None and prebuilt[0] == kind:
+            prompts = prebuilt[1]
+        else:
+            prompts = [self._prompt(kind, hit) for hit in hits[: self._page(kind)]]
+            prebuilt = None
+        self._built[kind] = len(prompts)
+        options = [Option(prompt, id=f"{kind}:{i}") for i, prompt in enumerate(prompts)]
         if not options:
             options = [Option(R.plain("no hits" if self.query_text.strip() or self.app.entity_filter
                                       else "type a query above", R.DIM), disabled=True)]
+        elif len(hits) > len(prompts):
+            options.append(self._more_row(kind))
         lst.set_options(options)
         lst.highlighted = 0 if hits else None
-        self._preview(kind)
+        if prebuilt is not None:
+            self._show_preview(prebuilt[2])
+        else:
+            self._preview(kind)
+
+    def _page(self, kind: str) -> int:
+        """Rows to build now: a screenful (article and quote rows take two lines)."""
+        rows = max(10, self._list_height)
+        return (rows // 2 + 3) if kind in ("articles", "quotes", "figures") else rows + 3
+
+    def on_resize(self) -> None:
+        try:
+            self._list_height = self.list_for(self.active_kind).size.height or self._list_height
+        except Exception:  # noqa: BLE001 - not mounted yet
+            pass
+
+    def _more_row(self, kind: str) -> Option:
+        left = len(self._hits[kind]) - self._built[kind]
+        return Option(R.plain(f"… {left} more — move down or scroll to show them", R.DIM), disabled=True,
+                      id=f"{kind}:more")
+
+    def more(self, kind: str) -> None:
+        """Build the next page of rows for ``kind`` (called near the list's end)."""
+        hits = self._hits[kind]
+        done = self._built.get(kind, 0)
+        if kind not in self._filled or done >= len(hits):
+            return
+        lst = self.list_for(kind)
+        upto = min(len(hits), done + self._page(kind) * 2)
+        highlighted = lst.highlighted
+        lst.remove_option(f"{kind}:more")
+        new = [Option(self._prompt(kind, hit), id=f"{kind}:{i}") for i, hit in enumerate(hits[done:upto], done)]
+        self._built[kind] = upto
+        if upto < len(hits):
+            new.append(self._more_row(kind))
+        lst.add_options(new)
+        if highlighted is not None:
+            lst.highlighted = highlighted
 
     def _prompt(self, kind: str, hit) -> Content:
         explorer = self.explorer
@@ -210,20 +292,23 @@ class SearchPane(Vertical):
         kind = self.active_kind
         lst = self.list_for(kind)
         option = lst.highlighted_option
-        if option is None or not option.id:
+        if option is None or not option.id or option.id.endswith(":more"):
             return kind, None
         return kind, self._hits[kind][int(option.id.split(":")[1])]
 
     def _preview(self, kind: str | None = None) -> None:
-        preview = self.query_one(".preview", Static)
         kind_now, hit = self.current_hit()
-        if hit is None:
-            preview.update(R.plain("", R.DIM))
-            return
+        self._show_preview(self._preview_content(kind_now, hit) if hit is not None else None)
+
+    def _show_preview(self, content: Content | None) -> None:
+        self.query_one(".preview", Static).update(content if content is not None else Content(""), layout=False)
+
+    def _preview_content(self, kind: str, hit) -> Content:
+        """The hit in its sentence (quotes and figures: their whole span), with metadata. Pure."""
         article = self.explorer.article(hit.article)
         span = self.explorer.sentence_at(hit.article, hit.spans[0].start if hit.spans else hit.start)
         start, end = (span.start, span.end) if span else (hit.start, hit.end)
-        if kind_now in ("quotes", "figures"):
+        if kind in ("quotes", "figures"):
             start, end = min(start, hit.start), max(end, hit.end)
         start = max(0, start - 120)
         end = min(len(article.text), end + 120)
@@ -232,13 +317,17 @@ class SearchPane(Vertical):
                       (f"\n{article.outlet or 'unknown outlet'} · "
                        f"{article.published.isoformat() if article.published else 'no date'}"
                        f"{' · ' + article.dateline if article.dateline else ''} · {article.key}", R.DIM))
-        body = R.highlighted(("…" if start else "") + article.text[start:end] + "…",
-                             [(s + (1 if start else 0), e + (1 if start else 0)) for s, e in rel])
-        preview.update(meta + Content("\n") + body)
+        lead = "…" if start else ""
+        body = R.highlighted(lead + article.text[start:end] + ("…" if end < len(article.text) else ""),
+                             [(s + len(lead), e + len(lead)) for s, e in rel])
+        return meta + Content("\n") + body
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, HitList):
             event.stop()
+            lst = event.option_list
+            if lst.highlighted is not None and lst.highlighted >= lst.option_count - 4:
+                self.more(lst.kind)
             self._preview()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -261,6 +350,7 @@ class SearchPane(Vertical):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
+        self._kind = self.active_kind
         self._fill(self.active_kind)
         self._preview()
 
@@ -351,6 +441,9 @@ class SearchView(Horizontal):
         second = self.query_one("#search-2", SearchPane)
         second.display = not second.display
         self.set_class(second.display, "split")
+        sidebar = self.screen.query("#sidebar")
+        if sidebar and self.app.size.width < 160:
+            sidebar.first().display = not second.display
         if second.display:
             second.input.focus()
         else:
