@@ -77,6 +77,7 @@ class EntityFinder:
         head_words = {w for h in lex.org_heads + lex.org_tails + lex.program_heads + lex.program_tails
                       for w in h.split()}
         self._not_name = frozenset(lex.not_names | title_words | head_words | _WEEKDAYS_MONTHS)
+        self._title_words = frozenset(w for w in title_words if w[:1].isupper())
         self._verbs_after = tuple(sorted(set(lex.attribution_prefixed) | {"pun", "juga"}))
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
@@ -202,9 +203,12 @@ class EntityFinder:
                     b += 1
                 seg = [t.text for t in toks[a:b + 1]]
                 nxt = toks[b + 1].text if b + 1 < len(toks) else ""
-                if (seg and len(seg) <= 4 and all(self.name_token(w) for w in seg)
-                        and not all(is_common_word(w) for w in seg)):
-                    name = (a, b)
+                seg_elems = [("conn" if t in self.lex.connectors else "word", a + n, a + n) for n, t in enumerate(seg)]
+                tail = self._name_suffix(toks, seg_elems) if seg and seg[0][:1].isupper() else None
+                if tail:
+                    name = tail
+                    if tail[0] > a:
+                        role_end = toks[tail[0] - 1].end   # "…, Tenaga Kerja dan Kesejahteraan Jepang Hiroshi Nakano"
                 elif seg and seg[0][:1].isupper() and nxt == ",":
                     role_end, k = toks[b].end, b + 1         # the role goes on after its comma
                 else:
@@ -233,7 +237,9 @@ class EntityFinder:
         idx = next((n for n, t in enumerate(toks) if t.start == t_start), None)
         while idx is not None and idx > 0:
             prev = toks[idx - 1]
-            if (prev.text[:1].isupper() and not prev.text.isupper() and text[prev.end:start] == " "
+            if prev.text in self._title_words and text[prev.end:start] == " ":
+                start, idx = prev.start, idx - 1            # "Wakil" + "Menteri Kesehatan"
+            elif (prev.text[:1].isupper() and not prev.text.isupper() and text[prev.end:start] == " "
                     and prev.text not in self.lex.not_names and prev.text not in self.lex.title_forms
                     and not is_common_word(prev.text)):
                 start, idx = prev.start, idx - 1
@@ -407,7 +413,8 @@ class EntityFinder:
         for k, tok in enumerate(toks):
             t = tok.text
             # Organisation heads: "Kementerian …", "Balai Besar …".
-            if t in self._org_head_words and k + 1 < n and toks[k + 1].text[:1].isupper():
+            if t in self._org_head_words and k + 1 < n and toks[k + 1].text[:1].isupper() and not (
+                    t in ("Kantor", "Gedung") and toks[k + 1].start in gaz_starts):   # "Kantor Kemnaker": a place
                 b = run_right(k)
                 if b > k:
                     found.append(self._pattern(text, toks, k, b, "organisation"))

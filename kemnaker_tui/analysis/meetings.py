@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from kemnaker_tui.analysis.lexicon import Lexicon
 from kemnaker_tui.model import Article, DateRef, Span
 
+# Words that join parties of one meeting: "Kemnaker bersama BP2MI", "JICA dan Kemnaker".
+_LINKS = frozenset("bersama dan serta dengan and with together juga".split())
+
 # Sentences this far into the body may still carry the date of an event told without one.
 _LEAD_SENTENCES = 6
 
@@ -139,11 +142,27 @@ class MeetingFinder:
                 continue
             if any(r.start <= o.start < r.end for r in roles):
                 continue                                  # the affiliation of a participant
-            subject = o.end <= trigger.start() and len(text[o.end:trigger.start()].split()) <= 2
+            subject = o.end <= trigger.start() and self._subject_chain(text, o, trigger.start(), orgs, sentence)
             linked = o.start >= trigger.end() and self._party_link.match(text[trigger.end():o.start])
             if subject or linked:
                 event.organisations.append(o)
                 have_org.add(o.entity_id)
+
+    def _subject_chain(self, text: str, org: EntityAt, trigger_at: int, orgs: list[EntityAt], sentence: Span) -> bool:
+        """The organisation heads the clause that tells the meeting: "Kemnaker (…) bersama BP2MI
+        menandatangani …" — nothing but other parties, linking words and parentheses between."""
+        pos = org.end
+        later = sorted((o for o in orgs if pos <= o.start < trigger_at and sentence.start <= o.start), key=lambda o: o.start)
+        for nxt in later + [None]:
+            stop = nxt.start if nxt else trigger_at
+            gap = re.sub(r"\([^()]*\)|[()]", " ", text[pos:stop])
+            words = [w for w in re.split(r"[\s,]+", gap) if w]
+            if nxt is None:
+                return len(words) <= 2
+            if not all(w.lower() in _LINKS for w in words):
+                return False
+            pos = nxt.end
+        return False
 
     def _place_of(self, text: str, event: FoundMeeting, article: Article) -> str | None:
         for sentence in [event.sentence]:
