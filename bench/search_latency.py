@@ -27,7 +27,6 @@ import gc
 import json
 import re
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path

@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 
-async def measure(corpus, gap_ms: float, queries: list[str]) -> dict:
+async def measure(corpus, gap_ms: float, queries: list[str], mode: str = "auto") -> dict:
     from textual import events
 
     from kemnaker_tui.ui.app import KemnakerApp
@@ -51,6 +51,7 @@ async def measure(corpus, gap_ms: float, queries: list[str]) -> dict:
         load_s = time.perf_counter() - started
         await pilot.press("slash")
         pane = app.screen.query_one("#search-1", SearchPane)
+        pane.mode = mode
         driver = app._driver
 
         async def send(key: str, char: str | None) -> None:
@@ -97,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--format", choices=("txt", "jsonl"), default="jsonl")
     ap.add_argument("--gap-ms", type=float, default=40.0)
+    ap.add_argument("--mode", choices=("auto", "inline", "thread"), default="auto",
+                    help="where queries run (the app uses auto)")
     ap.add_argument("--queries", type=int, default=0, help="only the first N queries (0: all)")
     args = ap.parse_args(argv)
     os.environ.setdefault("KEMNAKER_TUI_HOME", tempfile.mkdtemp(prefix="kemnaker-bench-"))
@@ -112,12 +115,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(corpus.figures)} figures ({extracted_by}{', cached' if cached else ''}) "
           f"in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     queries = QUERIES[: args.queries] if args.queries else QUERIES
-    result = asyncio.run(measure(corpus, args.gap_ms, queries))
+    result = asyncio.run(measure(corpus, args.gap_ms, queries, args.mode))
     applied, painted, search = result["applied"], result["painted"], result["search"]
     summary = {
         "articles": len(corpus.articles),
         "keystrokes": len(applied),
         "gap_ms": args.gap_ms,
+        "mode": args.mode,
+        "load_average": round(os.getloadavg()[0], 2),
         "index_and_first_screen_s": round(result["load_s"], 2),
         "applied_p50_ms": round(statistics.median(applied), 1),
         "applied_p95_ms": round(pct(applied, 95), 1),

@@ -35,7 +35,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from kemnaker_tui.model import Article, Corpus, Span
-from kemnaker_tui.search.query import Filter, Query, parse_query, words
+from kemnaker_tui.search.query import Filter, Query, parse_query
 from kemnaker_tui.search.snippets import Matcher, Snippet, make_snippet, max_edits, merge, title_snippet, to_spans
 from kemnaker_tui.search.stemming import StemIndex, guarded_stem
 

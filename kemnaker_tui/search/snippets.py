@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kemnaker_tui.model import Span
-from kemnaker_tui.search.query import WORD_RE, Query
+from kemnaker_tui.search.query import Query
 
 _SPLIT = re.compile(r"([^\W_]+)").split
 _WS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " ", "\u2028": " ", "\u2029": " "})

@@ -26,6 +26,7 @@ from kemnaker_tui.ui.searching import KINDS
 
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
 LIMIT = 200
+INLINE_MS = 60.0  # a query (with its visible rows) slower than this moves the next one to a thread
 COUNT_WIDTH = 7  # "123,456"
 HINT = ('words (typos ok) · "exact phrase" · a OR b · -exclude · person:anwar org:jcci '
         'outlet:jpnn from:2023-01 to:2024 in:quotes')
@@ -61,6 +62,8 @@ class SearchPane(Vertical):
         Binding("left_square_bracket", "previous_tab", "Previous tab", id="search.previous_tab", show=False),
     ]
 
+    mode = "auto"   # "inline" | "thread" | "auto": inline while queries stay under INLINE_MS
+
     class ResultsShown(Message):
         """Posted after a query's results are on screen (the benchmark waits for it)."""
 
@@ -80,6 +83,7 @@ class SearchPane(Vertical):
         self._hits: dict[str, list] = {k: [] for k in KINDS}
         self._built: dict[str, int] = {}
         self._prebuilt = None
+        self._last_ms = 0.0
         self._kind = "articles"          # the visible tab, readable from the search thread
         self._list_height = 20
 
@@ -129,10 +133,30 @@ class SearchPane(Vertical):
         if not query.strip() and not self.app.entity_filter:
             self._apply(self.generation, query, None, 0.0)
             return
-        self._search(self.generation, query, frozenset(self.app.entity_filter))
+        entity_ids = frozenset(self.app.entity_filter)
+        if self.mode == "inline" or (self.mode == "auto" and self._last_ms < INLINE_MS):
+            # Fast queries run on the UI thread once pending keys are handled
+            # (a newer keystroke supersedes this one): the typed character and
+            # its results then share one frame.
+            self.call_later(self._search_inline, self.generation, query, entity_ids)
+        else:
+            self._search(self.generation, query, entity_ids)
+
+    def _search_inline(self, generation: int, query: str, entity_ids: frozenset[str]) -> None:
+        if generation != self.generation:
+            return
+        done = self._compute(generation, query, entity_ids)
+        if done is not None:
+            self._apply(*done)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, generation: int, query: str, entity_ids: frozenset[str]) -> None:
+        done = self._compute(generation, query, entity_ids)
+        if done is not None and generation == self.generation:
+            self.app.call_from_thread(self._apply, *done)
+
+    def _compute(self, generation: int, query: str, entity_ids: frozenset[str]):
+        """Search and build the visible rows (pure data → Content): no widget is touched."""
         started = time.perf_counter()
         try:
             results = self.explorer.index.search(query, limit=LIMIT, entity_ids=entity_ids,
@@ -142,11 +166,8 @@ class SearchPane(Vertical):
             problem = f"search failed: {exc}"
         else:
             problem = None
-        ms = (time.perf_counter() - started) * 1000
         if generation != self.generation:
-            return
-        # Build the visible rows here too (pure data → Content), so the UI
-        # thread only swaps them in.
+            return None
         prebuilt = None
         if results is not None:
             kind = self._kind
@@ -157,8 +178,9 @@ class SearchPane(Vertical):
                 prebuilt = (kind, prompts, preview)
             except Exception:  # noqa: BLE001 - fall back to building on the UI thread
                 prebuilt = None
-        if generation == self.generation:
-            self.app.call_from_thread(self._apply, generation, query, results, ms, problem, prebuilt)
+        ms = (time.perf_counter() - started) * 1000
+        self._last_ms = ms
+        return generation, query, results, ms, problem, prebuilt
 
     def _apply(self, generation: int, query: str, results, ms: float, problem: str | None = None,
                prebuilt=None) -> None:
