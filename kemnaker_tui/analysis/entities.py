@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
 from kemnaker_tui.model import Article, Span
 
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
+_LAST_WORD = re.compile(r"([^\W_][\w/\-]*)\s*$")
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
@@ -293,7 +296,9 @@ class EntityFinder:
     # ---- acronym definitions -------------------------------------------
     def _definitions(self, text: str, region: Span) -> list[RawMention]:
         found: list[RawMention] = []
-        for m in re.finditer(r"\(([^()]{1,80})\)", text[region.start:region.end]):
+        if "(" not in text[region.start:region.end]:
+            return found
+        for m in _PAREN.finditer(text[region.start:region.end]):
             inner = m.group(1).strip()
             p_start = region.start + m.start()
             i_start = region.start + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
@@ -311,7 +316,7 @@ class EntityFinder:
                                         name=long_form, acronym=inner, priority=1))
             elif " " in inner and inner[:1].isupper():
                 # Reversed: "AP2LN (Asosiasi Permagangan Luar Negeri)".
-                before = re.search(r"([^\W_][\w/\-]*)\s*$", text[region.start:p_start])
+                before = _LAST_WORD.search(text[region.start:p_start])
                 if not before:
                     continue
                 acro = before.group(1)
@@ -328,7 +333,7 @@ class EntityFinder:
         return found
 
     def _long_form_before(self, text: str, floor: int, paren: int, acro: str) -> tuple[int, int] | None:
-        words = [m for m in re.finditer(r"[^\W_][\w'’\-]*", text[floor:paren])][-12:]
+        words = list(_WORD.finditer(text[floor:paren]))[-12:]
         if not words:
             return None
         end = floor + words[-1].end()

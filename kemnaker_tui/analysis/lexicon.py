@@ -148,9 +148,13 @@ class Lexicon:
         return "meeting"
 
 
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case- and punctuation-insensitive key for comparing names."""
-    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+    return " ".join(_PUNCT.sub(" ", name.casefold()).split())
 
 
 def _known_from_data() -> list[KnownEntity]:

@@ -18,6 +18,7 @@ from kemnaker_tui.model import Article, Span
 _OPEN = "“„«"
 _CLOSE = "”»"
 _MIN_WORDS = 4
+_MARKS = re.compile(r'[“„«”»"]')
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,8 @@ class QuoteFinder:
     def _quote_spans(self, text: str, para: Span):
         spans = []
         open_at: int | None = None
-        for i in range(para.start, para.end):
-            ch = text[i]
+        for mark in _MARKS.finditer(text, para.start, para.end):
+            i, ch = mark.start(), mark.group(0)
             if ch in _OPEN:
                 open_at = i
             elif ch in _CLOSE:

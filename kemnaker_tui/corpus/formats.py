@@ -48,6 +48,9 @@ def read_jsonl(path: str, key: str, text: str, encoding: str) -> tuple[list[RawD
         ))
     if not docs and not problems:
         raise FormatError("empty file")
+    if not docs:   # nothing usable: one report for the file, naming the first bad line
+        more = f" (and {len(problems) - 1} more bad line{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+        raise FormatError(f"no article in it: {problems[0]}{more}")
     return docs, problems
 
 

@@ -4,6 +4,7 @@ still load."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +65,7 @@ def _walk(root: Path, skipped: list[SkippedFile]) -> Iterable[Path]:
                 continue
             if is_dir:
                 subdirs.append(Path(entry.path))
-            elif entry.is_file() or entry.is_symlink():
+            else:   # files, links, and pipes/devices (reported as such, never opened)
                 yield Path(entry.path)
         stack.extend(reversed(subdirs))
 
@@ -109,12 +110,19 @@ def _read_file(file: Path, key: str, result: ReadResult) -> None:
         result.skipped.append(SkippedFile(str(file), f"not a supported format ({suffix or 'no extension'})"))
         return
     try:
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):   # a FIFO or device (maybe behind a link) would block or never end
+            result.skipped.append(SkippedFile(str(file), "not a regular file (pipe, socket or device)"))
+            return
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             result.skipped.append(SkippedFile(str(file), f"too large ({size // 2**20} MB)"))
             return
         with open(file, "rb") as handle:     # read-only: the user's files are never written
-            data = handle.read()
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:       # it grew while we looked
+            result.skipped.append(SkippedFile(str(file), f"too large (over {MAX_FILE_BYTES // 2**20} MB)"))
+            return
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         if "loop" in str(reason).lower() or getattr(exc, "errno", None) == 40:
