@@ -348,15 +348,24 @@ def _bibtex(c: Citation, lang: str) -> str:
     return "\n".join(lines)
 
 
+# Control characters (C0 but tab and newline, DEL, C1) from the corpus never
+# reach a citation: it is printed to terminals and pasted into them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _inert(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
 def render(c: Citation, fmt: str = "plain", lang: str = "id") -> str:
     _check(fmt, lang)
     if fmt == "plain":
-        return _plain(c, lang)
+        return _inert(_plain(c, lang))
     if fmt == "md":
-        return _md(c, lang)
+        return _inert(_md(c, lang))
     if fmt == "csl":
-        return json.dumps([csl_item(c, lang)], ensure_ascii=False, indent=2)
-    return _bibtex(c, lang)
+        return _inert(json.dumps([csl_item(c, lang)], ensure_ascii=False, indent=2))
+    return _inert(_bibtex(c, lang))
 
 
 def render_many(citations: Iterable[Citation], fmt: str = "plain", lang: str = "id") -> str:
@@ -364,7 +373,7 @@ def render_many(citations: Iterable[Citation], fmt: str = "plain", lang: str = "
     _check(fmt, lang)
     items = list(citations)
     if fmt == "csl":
-        return json.dumps([csl_item(c, lang) for c in items], ensure_ascii=False, indent=2)
+        return _inert(json.dumps([csl_item(c, lang) for c in items], ensure_ascii=False, indent=2))
     sep = "\n\n---\n\n" if fmt == "md" else "\n\n"
     return sep.join(render(c, fmt, lang) for c in items)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 
 from kemnaker_tui.model import Corpus
@@ -69,7 +70,17 @@ def to_dict(corpus: Corpus) -> dict:
 
 
 def to_json(corpus: Corpus) -> str:
-    return json.dumps(to_dict(corpus), ensure_ascii=False, indent=1)
+    return inert_json(json.dumps(to_dict(corpus), ensure_ascii=False, indent=1))
+
+
+def inert_json(text: str) -> str:
+    """JSON text safe to print on a terminal: ``json.dumps`` escapes C0 controls
+    but leaves DEL and C1 (e.g. U+009B, an 8-bit CSI) raw; escape them too.
+    They only occur inside strings, so the data is unchanged."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 # CSV: one file per kind, nested lists joined with " | ".

@@ -24,8 +24,12 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title=f"{len(corpus.figures)} figures", expand=False)
-    for col in ("value", "unit", "as printed", "sentence", "article", "id"):
-        table.add_column(col, overflow="fold")
+    table.add_column("value", no_wrap=True, justify="right")
+    table.add_column("unit", no_wrap=True)
+    table.add_column("as printed", no_wrap=True)
+    table.add_column("sentence", overflow="fold", ratio=1)
+    table.add_column("article", overflow="ellipsis", no_wrap=True, max_width=24)
+    table.add_column("id", no_wrap=True)
     for f in corpus.figures:
         sentence = " ".join(corpus.article(f.article).slice(f.sentence).split())
         table.add_row(f.display_value, f.unit or "", Text(safe(f.text)), Text(safe(sentence)),

@@ -8,12 +8,16 @@ from kemnaker_tui.model import Corpus
 
 
 def console():
+    """A Rich console; piped output gets a width wide enough for whole rows."""
     from rich.console import Console
-    return Console(soft_wrap=False, highlight=False)
+    probe = Console()
+    width = None if probe.is_terminal else 140
+    return Console(soft_wrap=False, highlight=False, width=width)
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    from kemnaker_tui.export import inert_json
+    sys.stdout.write(inert_json(json.dumps(data, ensure_ascii=False, indent=1)) + "\n")
 
 
 def safe(text: str | None) -> str:

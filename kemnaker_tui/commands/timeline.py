@@ -35,15 +35,21 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title=f"{len(meetings)} meetings", expand=False)
-    for col in ("date", "kind", "place", "participants", "article", "id"):
-        table.add_column(col, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("place", overflow="fold", min_width=10, max_width=24)
+    table.add_column("participants", overflow="fold", min_width=18, ratio=1)
+    table.add_column("source", overflow="ellipsis", no_wrap=True, min_width=12, max_width=28)
+    table.add_column("id", no_wrap=True)
     for m in meetings:
         if m.date:
-            date = m.date.isoformat() + (" (year inferred)" if m.year_inferred else "")
+            date = m.date.isoformat() + (" ~year" if m.year_inferred else "")
         else:
             published = corpus.article(m.article).published
-            date = f"~{published.isoformat()} (published)" if published else "undated"
+            date = f"{published.isoformat()} pub." if published else "undated"
+        article = corpus.article(m.article)
+        source = " · ".join(x for x in (article.outlet, article.title) if x)
         table.add_row(date, m.kind, Text(safe(m.place)), Text(safe(", ".join(m.participants))),
-                      Text(safe(title_of(corpus, m.article))), m.id)
+                      Text(safe(source)), m.id)
     console().print(table)
     return exit_code(corpus)
