@@ -8,10 +8,9 @@ analysis (shared with bench/search_latency.py), opens the real app with Pilot
 as search_latency.py one key at a time. Each keystroke is timed from the key
 event entering the app (as ``Pilot.press`` sends it, through the driver) to the
 moment the search pane has applied that keystroke's results — tab counts,
-status line and the visible list rebuilt ("applied") — and then until the
-messages that queued are processed and the frame is drawn ("painted"; drawn
-at once rather than at the screen's next timer tick, which would add up to
-one frame). ``--gap-ms`` is the pause between keys (a fast
+status line and the visible list rebuilt ("applied") — and then to the end of
+the next frame written to the terminal after that ("painted": what the user
+sees; the headless driver discards the bytes, a terminal would draw them). ``--gap-ms`` is the pause between keys (a fast
 typist: 40 ms); a key arriving while a query runs supersedes it, as in use.
 
 The last line printed is one JSON object with every figure.
@@ -53,6 +52,14 @@ async def measure(corpus, gap_ms: float, queries: list[str], mode: str = "auto")
         pane = app.screen.query_one("#search-1", SearchPane)
         pane.mode = mode
         driver = app._driver
+        frames: list[float] = []          # when each frame went to the terminal
+        real_display = app._display
+
+        def display(screen, renderable):
+            result = real_display(screen, renderable)
+            frames.append(time.perf_counter())
+            return result
+        app._display = display
 
         async def send(key: str, char: str | None) -> None:
             driver.send_message(events.Key(key, char))
@@ -72,11 +79,10 @@ async def measure(corpus, gap_ms: float, queries: list[str], mode: str = "auto")
                            and pane.query_text == expected):
                     await asyncio.sleep(0.0005)
                 t1 = time.perf_counter()
-                # process the messages the update queued, then draw the frame now
-                # (instead of at the screen's next timer tick)
-                await pilot._wait_for_screen()
-                app.screen._on_timer_update()
-                t2 = time.perf_counter()
+                # then wait for the next frame written to the terminal
+                while not frames or frames[-1] < t1:
+                    await asyncio.sleep(0.0005)
+                t2 = frames[-1]
                 timings.append((t1 - t0) * 1000)
                 painted.append((t2 - t0) * 1000)
                 search_ms.append(pane.search_ms)

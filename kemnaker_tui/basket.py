@@ -78,11 +78,11 @@ class Basket:
     def load(cls, path: str | os.PathLike | None = None, autosave: bool = True) -> "Basket":
         basket = cls(path, autosave=autosave)
         try:
-            raw = basket.path.read_text(encoding="utf-8")
+            raw = basket.path.read_bytes()
         except FileNotFoundError:
             return basket
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8"))    # not UTF-8 (binary junk) is corrupt too
             if not isinstance(data, dict) or not isinstance(data.get("clips"), list):
                 raise ValueError("no list of clips")
             if data.get("version", FORMAT_VERSION) > FORMAT_VERSION:

@@ -80,12 +80,24 @@ class Citation:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Citation":
-        known = {f.name for f in fields(cls)}
+        known = {f.name: f for f in fields(cls)}
         d = {k: v for k, v in data.items() if k in known}
         if d.get("date"):
+            if not isinstance(d["date"], str):
+                raise ValueError(f"not a citation: date {d['date']!r} is not an ISO date")
             d["date"] = dt.date.fromisoformat(d["date"])
+        else:
+            d["date"] = None
         if d.get("kind") not in KINDS or not d.get("article_key") or not isinstance(d.get("title"), str):
             raise ValueError("not a citation: needs kind, article_key and title")
+        # A basket file edited by hand or by another tool: every field of its type.
+        for name, value in d.items():
+            default = known[name].default
+            if name == "date" or (value is None and default is None):
+                continue
+            want = bool if isinstance(default, bool) else int if name in ("start", "end") else str
+            if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+                raise ValueError(f"not a citation: {name} {value!r} is not a {want.__name__}")
         return cls(**d)
 
 

@@ -73,16 +73,19 @@ def _candidates(text: str, lo: int, hi: int):
             yield "my", s, y.end(), None, mon, y.group("y")
 
 
-@functools.lru_cache(maxsize=4096)
-def _month_day(day: int, month_word: str, year: int) -> tuple[int, int] | None:
-    """(month, day) of a month-name date, by dateparser (handles id and en)."""
-    from dateparser.date import DateDataParser  # imported on first use: ~0.1 s
+@functools.lru_cache(maxsize=256)
+def _month_number(month_word: str) -> int | None:
+    """The month a month name stands for, as dateparser reads it (Indonesian or
+    English, full or abbreviated); asked once per distinct spelling."""
+    data = _parser().get_date_data(f"1 {month_word} 2000")
+    return data.date_obj.month if data.date_obj is not None else _MONTHS.get(month_word)
 
-    parser = _parser()
-    data = parser.get_date_data(f"{day} {month_word} {year}")
-    if data.date_obj is None:
+
+def _month_day(day: int, month_word: str, year: int) -> tuple[int, int] | None:
+    month = _month_number(month_word)
+    if month is None or _safe_date(year, month, day) is None:
         return None
-    return data.date_obj.month, data.date_obj.day
+    return month, day
 
 
 @functools.lru_cache(maxsize=1)

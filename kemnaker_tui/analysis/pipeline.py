@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from kemnaker_tui.corpus.article import build_article
 from kemnaker_tui.corpus.reader import ReadResult, read_paths
-from kemnaker_tui.model import Article, Corpus
+from kemnaker_tui.model import Article, Corpus, SkippedFile
 
 # progress(stage, done, total): stage is "read" or "analyse".
 Progress = Callable[[str, int, int], None]
@@ -22,9 +22,13 @@ def analyse_paths(paths: Iterable[str | os.PathLike], progress: Progress | None 
 def analyse(result: ReadResult, progress: Progress | None = None,
             alias_file: str | os.PathLike | None = None) -> Corpus:
     articles: list[Article] = []
+    skipped = list(result.skipped)
     total = len(result.documents)
     for n, doc in enumerate(result.documents, start=1):
-        articles.append(build_article(doc))
+        try:
+            articles.append(build_article(doc))
+        except Exception as exc:  # noqa: BLE001 - one article the analysis cannot take is reported, not fatal
+            skipped.append(SkippedFile(doc.path, f"{doc.key}: cannot analyse ({type(exc).__name__}: {exc})"))
         if progress and (n % 50 == 0 or n == total):
             progress("analyse", n, total)
     from kemnaker_tui.analysis.extract import extract_corpus
@@ -34,7 +38,7 @@ def analyse(result: ReadResult, progress: Progress | None = None,
     return Corpus(
         articles=tuple(articles), entities=tuple(entities), meetings=tuple(meetings),
         quotes=tuple(quotes), figures=tuple(figures),
-        skipped=tuple(result.skipped), warnings=tuple(warnings),
+        skipped=tuple(skipped), warnings=tuple(warnings),
     )
 
 

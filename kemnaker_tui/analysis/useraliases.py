@@ -44,12 +44,17 @@ class UserAliases:
             return ValueError(f"{source}: {msg}")
 
         out = cls()
+        for table in ("entity", "split"):
+            if not isinstance(data.get(table, []), list):
+                raise err(f"{table} must be a list of [[{table}]] tables")
         for i, row in enumerate(data.get("entity", []), start=1):
             if not isinstance(row, dict) or not isinstance(row.get("name"), str):
                 raise err(f"[[entity]] number {i} needs a name")
             etype = row.get("type", "organisation")
             if etype not in ENTITY_TYPES:
                 raise err(f"[[entity]] {row['name']!r}: type must be one of {', '.join(ENTITY_TYPES)}")
+            if not isinstance(row.get("acronym") or "", str):
+                raise err(f"[[entity]] {row['name']!r}: acronym must be a string")
             aliases = row.get("aliases", [])
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
                 raise err(f"[[entity]] {row['name']!r}: aliases must be a list of strings")

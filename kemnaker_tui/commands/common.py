@@ -48,11 +48,12 @@ def load_corpus(args: argparse.Namespace, report=True) -> Corpus:
         raise LoadError(str(exc), EXIT_ERROR) from None
     except ValueError as exc:          # a broken alias file, for instance
         raise LoadError(str(exc), EXIT_ERROR) from None
-    if report:
+    if report:   # paths and reasons may hold control characters (a hostile file name): shown, never sent
+        from kemnaker_tui.commands.tables import safe
         for warning in corpus.warnings:
-            print(f"kemnaker-tui: warning: {warning}", file=sys.stderr)
+            print(f"kemnaker-tui: warning: {safe(warning)}", file=sys.stderr)
         for skipped in corpus.skipped:
-            print(f"kemnaker-tui: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+            print(f"kemnaker-tui: skipped {safe(skipped.path)}: {safe(skipped.reason)}", file=sys.stderr)
     if not corpus.articles:
         raise LoadError("nothing readable in " + ", ".join(paths), EXIT_NOTHING_READABLE)
     return corpus

@@ -107,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"no speaker matches {args.speaker!r}")
 
     if args.json:
-        json.dump([_row(corpus, q) for q in quotes], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        from kemnaker_tui.export import inert_json
+        print(inert_json(json.dumps([_row(corpus, q) for q in quotes], ensure_ascii=False, indent=2)))
     elif args.format:
         citations = [cite.quote_citation(corpus, q) for q in quotes]
         if citations:
@@ -125,6 +125,7 @@ def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from kemnaker_tui.commands.tables import safe
     table = Table(show_lines=False, expand=False)
     table.add_column("id", no_wrap=True)
     table.add_column("speaker")
@@ -133,5 +134,5 @@ def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
     for q in quotes:
         text = q.text if len(q.text) <= 160 else q.text[:157].rstrip() + "…"
         # Text objects, never markup: corpus text may contain "[".
-        table.add_row(Text(q.id), Text(q.speaker or "—"), Text(f"“{text}”"), Text(q.article))
+        table.add_row(Text(q.id), Text(safe(q.speaker) or "—"), Text(f"“{safe(text)}”"), Text(safe(q.article)))
     Console().print(table)

@@ -52,16 +52,18 @@ def run(args: argparse.Namespace) -> int:
             "counts": results.counts,
             **{kind: [_hit_dict(h, corpus) for h in results.hits(kind)] for kind in kinds},
         }
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from kemnaker_tui.export import inert_json
+        sys.stdout.write(inert_json(json.dumps(out, ensure_ascii=False, indent=2)) + "\n")
         return exit_code(corpus)
 
     from rich.console import Console
     from rich.text import Text
+
+    from kemnaker_tui.commands.tables import inert, safe
     console = Console(highlight=False)
     err = Console(stderr=True, highlight=False)
     for problem in results.problems:
-        err.print(Text(f"query: {problem}", style="yellow"))
+        err.print(Text(f"query: {safe(problem)}", style="yellow"))
     shown = 0
     for kind in kinds:
         hits = results.hits(kind)
@@ -71,18 +73,18 @@ def run(args: argparse.Namespace) -> int:
         console.print(Text(f"{kind} — {len(hits)} of {total}", style="bold"))
         for n, hit in enumerate(hits, start=1):
             article = corpus.article(hit.article)
-            meta = " · ".join(x for x in (article.outlet, article.published.isoformat() if article.published else None,
-                                          hit.article) if x)
+            meta = safe(" · ".join(x for x in (article.outlet, article.published.isoformat() if article.published else None,
+                                               hit.article) if x))
             head = Text(f"{n:>3}. ", style="dim")
             if kind == "articles":
-                head.append(article.title or hit.article, style="bold")
+                head.append(safe(article.title or hit.article), style="bold")
                 head.append(f"  {meta}", style="dim")
                 console.print(head)
             else:
                 head.append(meta + (f"  [{hit.ref_id}]" if hit.ref_id else ""), style="dim")
                 console.print(head)
             snip = hit.snippet
-            line = Text("     " + snip.text)
+            line = Text("     " + inert(snip.text))
             for s, e in snip.highlights:
                 line.stylize("bold reverse", 5 + s, 5 + e)
             console.print(line)

@@ -27,6 +27,13 @@ def safe(text: str | None) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
 
 
+def inert(text: str | None) -> str:
+    """Same length as ``text`` (highlight offsets stay valid): control characters as '\ufffd'."""
+    if not text:
+        return ""
+    return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
+
+
 def title_of(corpus: Corpus, key: str) -> str:
     try:
         return corpus.article(key).title

@@ -34,6 +34,9 @@ def read_jsonl(path: str, key: str, text: str, encoding: str) -> tuple[list[RawD
         except json.JSONDecodeError as exc:
             problems.append(f"line {lineno}: not JSON ({exc.msg})")
             continue
+        except (ValueError, RecursionError) as exc:   # a 5,000-digit number, nesting 100,000 deep
+            problems.append(f"line {lineno}: not usable JSON ({type(exc).__name__}: {str(exc)[:80]})")
+            continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
             problems.append(f"line {lineno}: no \"text\" field")
             continue

@@ -99,7 +99,10 @@ def read_paths(paths: Iterable[str | os.PathLike], progress: Callable[[int, str]
                 n += 1
             key = f"{key}~{n}"
         used_keys.add(key)
-        _read_file(file, key, result)
+        try:
+            _read_file(file, key, result)
+        except Exception as exc:  # noqa: BLE001 - a bug on one file must not lose the others
+            result.skipped.append(SkippedFile(str(file), f"cannot read ({type(exc).__name__}: {exc})"))
     return result
 
 

@@ -29,6 +29,7 @@ each article mentions). Equal scores fall back to recency.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from array import array
 from collections import OrderedDict
@@ -266,6 +267,14 @@ class SearchIndex:
         self._filter_cache: _LRU = _LRU(256)
         self._parse_cache: _LRU = _LRU(256)
         self.build_seconds = 0.0
+        self._parallel = (os.cpu_count() or 1) > 1
+        self._executor = None
+
+    def _pool(self):
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self._executor = ThreadPoolExecutor(max_workers=3, thread_name_prefix="search")
+        return self._executor
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -519,13 +528,26 @@ class SearchIndex:
                  or (k == "figures" and "figures" in scopes)]
         with self._lock:
             ctx = _HitContext(self, query, include_boilerplate)
+            queries = {}
             for kind in kinds:
                 problems: list[str] = []
-                hits, count = self._search_kind(kind, query, limit, entity_ids, include_boilerplate,
-                                                problems, ctx, titles_only=(kind == "articles" and "titles" in scopes))
+                queries[kind] = self._kind_query(kind, query, entity_ids, include_boilerplate, problems,
+                                                 titles_only=(kind == "articles" and "titles" in scopes))
                 for p in problems:
                     if p not in results.problems:
                         results.problems.append(p)
+            todo = sorted((k for k in kinds if queries[k] is not None), key=lambda k: -len(self._units[k]))
+            found = {}
+            if len(todo) > 1 and self._parallel:
+                futures = {k: self._pool().submit(self._run, k, queries[k], query.has_text, limit) for k in todo[1:]}
+                found[todo[0]] = self._run(todo[0], queries[todo[0]], query.has_text, limit)
+                for k, fut in futures.items():
+                    found[k] = fut.result()
+            else:
+                for k in todo:
+                    found[k] = self._run(k, queries[k], query.has_text, limit)
+            for kind in todo:
+                hits, count = self._hits(kind, query, found[kind], limit, ctx)
                 setattr(results, kind, hits)
                 results.counts[kind] = count
             if ctx is not None:
@@ -534,14 +556,14 @@ class SearchIndex:
                     best.setdefault(h.article, h)
         return results
 
-    def _search_kind(self, kind, query: Query, limit, entity_ids, include_boilerplate, problems, ctx,
-                     titles_only=False):
+    def _kind_query(self, kind, query: Query, entity_ids, include_boilerplate, problems, titles_only=False):
+        """The tantivy query for one result kind, or None when the filters match nothing."""
         import tantivy
         Q, Occur = tantivy.Query, tantivy.Occur
-        index, schema, searcher = self._tv[kind]
+        schema = self._tv[kind][1]
         filters = self._filters(kind, query, entity_ids, problems)
         if filters is None:
-            return [], 0
+            return None
         clauses = [(Occur.Must, f) for f in filters]
         if kind == "passages" and not include_boilerplate:
             clauses.append((Occur.MustNot, Q.term_query(schema, "bp", 0 + 1)))
@@ -566,11 +588,17 @@ class SearchIndex:
             clauses.append((Occur.MustNot, self._phrase_query(kind, phrase)))
         if not any(o == Occur.Must for o, _q in clauses):
             clauses.append((Occur.Must, Q.all_query()))
-        q = Q.boolean_query(clauses)
-        if query.has_text:
-            res = searcher.search(q, limit=max(limit, 1), count=True)
-        else:
-            res = searcher.search(q, limit=max(limit, 1), count=True, order_by_field="rec")
+        return Q.boolean_query(clauses)
+
+    def _run(self, kind, q, has_text, limit):
+        """The tantivy search itself (releases the GIL, so kinds run in parallel)."""
+        searcher = self._tv[kind][2]
+        if has_text:
+            return searcher.search(q, limit=max(limit, 1), count=True)
+        return searcher.search(q, limit=max(limit, 1), count=True, order_by_field="rec")
+
+    def _hits(self, kind, query: Query, res, limit, ctx):
+        searcher = self._tv[kind][2]
         raw = res.hits[:limit]
         if not raw:
             return [], res.count

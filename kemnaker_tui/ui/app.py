@@ -24,6 +24,28 @@ from kemnaker_tui.model import Corpus
 from kemnaker_tui.ui.explorer import Explorer
 
 
+def _guard_option_list_paging() -> None:
+    """Textual 8: page up/down on an OptionList with no room to lay out its lines
+    (0 columns or rows: a narrow or tiny terminal) raises KeyError in
+    ``OptionList._move_page``. Do nothing there instead (found by the monkey test)."""
+    from textual.widgets import OptionList
+    original = OptionList._move_page
+    if getattr(original, "_guarded", False):
+        return
+
+    def _move_page(self, direction) -> None:
+        self._update_lines()
+        if (self.highlighted or 0) not in self._index_to_line:
+            return
+        original(self, direction)
+
+    _move_page._guarded = True
+    OptionList._move_page = _move_page
+
+
+_guard_option_list_paging()
+
+
 class LoadProgress(Message):
     def __init__(self, stage: str, done: int, total: int) -> None:
         super().__init__()
@@ -78,6 +100,16 @@ class KemnakerApp(App):
             settings = load_settings()
         self.settings = settings
         self.basket = None
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry paths, names, settings values and error text from
+        outside: never markup (``[/]`` would crash the toast, ``[@click=…]`` would
+        be an action) and control characters shown as '�', never sent.
+        Widgets' ``notify`` passes ``markup=True`` by default: ignored here."""
+        from kemnaker_tui.ui.render import safe
+        super().notify(safe(str(message)), title=safe(str(title)), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- start-up -------------------------------------------------------------
     def on_mount(self) -> None:
@@ -299,6 +331,14 @@ class KemnakerApp(App):
 
     # -- command palette ----------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The palette parses titles and help as markup; entity names come from the
+        # corpus ("[" or control characters in them): escape, never interpret.
+        from textual.markup import escape
+        from kemnaker_tui.ui.render import safe
+        for command in self._system_commands(screen):
+            yield command._replace(title=escape(safe(command.title, True)), help=escape(safe(command.help, True)))
+
+    def _system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

@@ -11,8 +11,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from ui_fixture import make_corpus  # noqa: E402
 
-SIZE = (120, 36)
-
 
 class FakeCopy:
     """Stands in for kemnaker_tui.clipboard.copy: records, touches nothing."""

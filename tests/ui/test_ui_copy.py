@@ -2,7 +2,7 @@
 quote to the basket; the basket reorders, removes and exports."""
 from __future__ import annotations
 
-from conftest import SIZE
+from ui_fixture import SIZE
 from ui_fixture import press, settle
 
 from kemnaker_tui.ui.screens.basket import BasketScreen

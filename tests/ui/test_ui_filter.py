@@ -2,7 +2,7 @@
 timeline, removing a chip; the entity page."""
 from __future__ import annotations
 
-from conftest import SIZE
+from ui_fixture import SIZE
 from ui_fixture import press, settle
 
 from kemnaker_tui.ui.screens.article import ArticleScreen

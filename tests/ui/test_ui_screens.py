@@ -2,7 +2,7 @@
 the command palette and the overview."""
 from __future__ import annotations
 
-from conftest import SIZE
+from ui_fixture import SIZE
 from ui_fixture import press, settle
 
 from kemnaker_tui.ui.screens.article import ArticleScreen

@@ -1,7 +1,7 @@
 """Search → open → next hit; live counts; split panes; empty query; markup safety."""
 from __future__ import annotations
 
-from conftest import SIZE
+from ui_fixture import SIZE
 from ui_fixture import press, settle
 
 from kemnaker_tui.ui.screens.article import ArticleScreen

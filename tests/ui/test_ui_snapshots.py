@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SIZE
+from ui_fixture import SIZE
 from ui_fixture import settle
 
 from kemnaker_tui.ui.app import KemnakerApp

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+SIZE = (120, 36)   # the terminal size of every UI test and snapshot
+
 from kemnaker_tui.model import (Article, Corpus, Entity, Figure, Meeting, Mention, Quote,
                                 SkippedFile, Span)
 

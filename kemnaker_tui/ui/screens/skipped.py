@@ -24,7 +24,10 @@ class SkippedScreen(ModalScreen):
                                 (f"{len(skipped)} skipped · {read} articles read", R.DIM)))
             options = []
             for s in skipped:
-                options.append(Option(R.join(R.plain(s.path, "bold"), ("\n   " , ""), (s.reason, "$text-warning"))))
+                folder, _, name = s.path.rpartition("/")
+                options.append(Option(R.join(R.plain(name or s.path, "bold"), ("  ", ""),
+                                             R.plain(s.reason, "$text-warning"),
+                                             ("\n   in " + R.safe(folder, True) if folder else "", R.DIM))))
             for w in warnings:
                 options.append(Option(R.join(("warning: ", "$text-warning"), R.plain(w))))
             if not options:

@@ -135,9 +135,10 @@ class SearchPane(Vertical):
             return
         entity_ids = frozenset(self.app.entity_filter)
         if self.mode == "inline" or (self.mode == "auto" and self._last_ms < INLINE_MS):
-            # Fast queries run on the UI thread once pending keys are handled
-            # (a newer keystroke supersedes this one): the typed character and
-            # its results then share one frame.
+            # Fast queries run on the UI thread as soon as the pending keys are
+            # handled (a newer keystroke supersedes this one); a query slower
+            # than INLINE_MS sends the next ones to a thread worker, so the UI
+            # never stalls for long, and they come back once fast again.
             self.call_later(self._search_inline, self.generation, query, entity_ids)
         else:
             self._search(self.generation, query, entity_ids)
