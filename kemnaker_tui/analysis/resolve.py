@@ -9,6 +9,7 @@ known aliases come from the data files and the user's alias file.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -257,7 +258,8 @@ class Resolver:
             while eid in used_ids:
                 eid, n = f"{base}-{n}", n + 1
             used_ids.add(eid)
-            mentions = tuple(Mention(a, s, e, t) for a, s, e, t in sorted(set(c.mentions)))
+            # Surface forms repeat thousands of times in a big corpus: one string each.
+            mentions = tuple(Mention(a, s, e, sys.intern(t)) for a, s, e, t in sorted(set(c.mentions)))
             roles = tuple(r for r, _ in c.roles.most_common())
             out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions))
         out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))

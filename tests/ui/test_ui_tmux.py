@@ -53,6 +53,7 @@ def tmux(tmp_path):
     command = (f"{sys.executable} -m kemnaker_tui {bundled_corpus_path()}; "
                f"echo KEMNAKER-EXIT=$?; sleep 60")
     t.run("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    t.run("resize-window", "-t", session, "-x", "120", "-y", "40", check=False)
     yield t
     t.run("kill-session", "-t", session, check=False)
 

@@ -59,6 +59,10 @@ class MainScreen(Screen):
             self.query_one("#overview-articles").focus()
         self.refresh_bindings()
 
+    def on_resize(self, event) -> None:
+        # a narrow terminal gives the room to the results (ctrl+e brings the sidebar back)
+        self.query_one(EntitySidebar).display = event.size.width >= 100
+
     def focus_sidebar(self) -> None:
         sidebar = self.query_one(EntitySidebar)
         sidebar.display = True

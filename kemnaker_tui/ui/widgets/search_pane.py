@@ -27,7 +27,7 @@ from kemnaker_tui.ui.searching import KINDS
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
 LIMIT = 200
 INLINE_MS = 60.0  # a query (with its visible rows) slower than this moves the next one to a thread
-COUNT_WIDTH = 7  # "123,456"
+COUNT_WIDTH = 5  # "9,999" (wider counts push the label, which is fine)
 HINT = ('words (typos ok) · "exact phrase" · a OR b · -exclude · person:anwar org:jcci '
         'outlet:jpnn from:2023-01 to:2024 in:quotes')
 
