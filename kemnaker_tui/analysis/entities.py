@@ -93,7 +93,7 @@ class EntityFinder:
     # ---- token helpers -------------------------------------------------
     def name_token(self, tok: str) -> bool:
         """Could this word be part of a person's name?"""
-        return (tok[:1].isupper() and not tok.isupper() and tok.isalpha() is not False
+        return (tok[:1].isupper() and not tok.isupper()
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
@@ -126,7 +126,7 @@ class EntityFinder:
         index_at = {t.start: i for i, t in enumerate(toks)}
         title_starts = frozenset(s for s, _e, _g in titles)
         for t_start, t_end, group in titles:
-            if not text[t_start:t_start + 1].isupper() or text[:t_start].rstrip().endswith("("):
+            if not text[t_start:t_start + 1].isupper() or text[max(0, t_start - 4):t_start].rstrip().endswith("("):
                 continue
             i = next((k for k, t in enumerate(toks) if t.start >= t_end), len(toks))
             honorific = text[t_start:t_end] in self.lex.honorifics

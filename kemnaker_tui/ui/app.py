@@ -46,6 +46,33 @@ def _guard_option_list_paging() -> None:
 _guard_option_list_paging()
 
 
+def _guard_command_palette() -> None:
+    """Textual 8: typing in the command palette and closing it at once lets its
+    gather worker run after the palette's widgets are gone; the NoMatches
+    (CommandList) it raises would end the app. End that worker quietly instead
+    (found by the monkey test)."""
+    from textual import work
+    from textual.command import CommandPalette
+    from textual.css.query import NoMatches
+    original = getattr(CommandPalette._gather_commands, "__wrapped__", None)
+    if original is None or getattr(original, "_guarded", False):
+        return
+
+    async def _gather_commands(self, search_value: str) -> None:
+        try:
+            await original(self, search_value)
+        except NoMatches:
+            if self.is_attached and self.is_active:
+                raise
+
+    _gather_commands._guarded = True
+    CommandPalette._gather_commands = work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)(
+        _gather_commands)
+
+
+_guard_command_palette()
+
+
 class LoadProgress(Message):
     def __init__(self, stage: str, done: int, total: int) -> None:
         super().__init__()

@@ -7,7 +7,7 @@ and the working directory is a temp folder (the basket export may write).
 ``Pilot.press`` waits for the process to look idle (CPU vs wall clock, ~60 ms
 a key on a busy machine); most keys here go the same way into the driver and
 then wait with Pilot's own "every message processed" (``_wait_for_screen``),
-which is deterministic and ~10x faster. Every 25th key uses ``Pilot.press``."""
+which is deterministic and ~10x faster. Every 100th key uses ``Pilot.press``."""
 from __future__ import annotations
 
 import random
@@ -97,7 +97,7 @@ async def test_random_keys_and_resizes(corpus, seed, tmp_path, monkeypatch):
             key = _next_key(rng)
             history.append(key)
             try:
-                await (pilot.press(key) if n % 25 == 0 else fast_press(pilot, key))
+                await (pilot.press(key) if n % 100 == 0 else fast_press(pilot, key))
             except Exception as exc:
                 raise AssertionError(f"seed {seed}: crash after {history[-40:]}") from exc
             PRESSED["keys"] += 1
@@ -125,4 +125,27 @@ async def test_page_keys_where_lists_have_no_room(size):
                     "question_mark", "pageup", "escape", "e", "pagedown", "slash", "pagedown"):
             await fast_press(pilot, key)
             assert app._exception is None, key
+        await settle(app, pilot)
+
+
+async def test_closing_the_palette_while_it_gathers():
+    """Found by the monkey: typing in the command palette and closing it at once
+    let Textual's gather worker hit a removed CommandList (NoMatches) and end the app."""
+    from textual import events
+    app = _monkey_app([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(app, pilot)
+        rng = random.Random(0)
+
+        def send(key, char=None):
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        for _ in range(150):
+            send("ctrl+p")
+            for _ in range(rng.randint(0, 3)):
+                send("a", "a")
+            send("escape")
+            await pilot._wait_for_screen()
+            assert app._exception is None
         await settle(app, pilot)
