@@ -369,6 +369,11 @@ def _inert(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def _inert_json(text: str) -> str:
+    """JSON keeps the data: json.dumps escapes C0; escape DEL and C1 the same way."""
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render(c: Citation, fmt: str = "plain", lang: str = "id") -> str:
     _check(fmt, lang)
     if fmt == "plain":
@@ -376,7 +381,7 @@ def render(c: Citation, fmt: str = "plain", lang: str = "id") -> str:
     if fmt == "md":
         return _inert(_md(c, lang))
     if fmt == "csl":
-        return _inert(json.dumps([csl_item(c, lang)], ensure_ascii=False, indent=2))
+        return _inert_json(json.dumps([csl_item(c, lang)], ensure_ascii=False, indent=2))
     return _inert(_bibtex(c, lang))
 
 
@@ -385,7 +390,7 @@ def render_many(citations: Iterable[Citation], fmt: str = "plain", lang: str = "
     _check(fmt, lang)
     items = list(citations)
     if fmt == "csl":
-        return _inert(json.dumps([csl_item(c, lang) for c in items], ensure_ascii=False, indent=2))
+        return _inert_json(json.dumps([csl_item(c, lang) for c in items], ensure_ascii=False, indent=2))
     sep = "\n\n---\n\n" if fmt == "md" else "\n\n"
     return sep.join(render(c, fmt, lang) for c in items)
 

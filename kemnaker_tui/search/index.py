@@ -2,42 +2,52 @@
 BM25, our own layer for typo/stem expansion, filters, highlights and snippets.
 
 Four small tantivy indexes, one per result kind, so each list is ranked and
-counted on its own and the small ones (quotes, figures) cost almost nothing:
+counted on its own and the small ones (quotes, figures) cost little:
 
     articles   title, body (boilerplate removed), boiler, names (entity names + aliases)
     passages   one document per body sentence; boilerplate lines flagged bp=1
     quotes     the words inside the quote marks, and the speaker's name
-    figures    the sentence holding the figure
+    figures    the sentence holding the figure (one document per figure, so
+               counts are counts of figures)
 
 Every document carries ``u`` (its row in our unit table, a fast field),
-``art`` (article ordinal), ``outlet``, ``lang``, ``day`` (days since
-1970-01-01, dated articles only) and ``rec`` (day or 0, for recency order).
+``outlet``, ``lang``, ``ent`` and ``rec`` (days since 1970-01-01, 0 when
+undated: recency order and from:/to:, as a fast field).
 
-A query word becomes two parts (see ``_make_word_parts``):
-    match  a must clause with constant score: the word, its stem forms (a term
-           set), or any word within its edit distance — as a prefix for the
-           word being typed ("mag" finds magang). tantivy runs these as
-           automata over its term dictionary, so typo tolerance costs about
-           what a plain fuzzy query costs.
+A query word is expanded once per keystroke, in Python, against the index
+vocabulary (``_expand``; cached, and a word being typed reuses the expansion
+of its previous keystroke): the word, its stem forms, every vocabulary word
+within its edit distance (RapidFuzz OSA, as tantivy's Levenshtein automata
+with transpositions) — as a prefix for the word still being typed ("mag"
+finds magang). A 1–2 letter prefix keeps only its most frequent completions.
+The same term set then serves every index and field, and the highlighter, so
+a highlight is exactly what tantivy matched. A word becomes two parts:
+    match  a must clause with constant score: a term-set query on the terms
+           (one automaton pass over each field's term dictionary, as a plain
+           fuzzy query costs).
     score  optional BM25 clauses on the exact word (boost 2 × field boost),
            so exact forms rank above stem forms and typos.
 Words are ANDed, OR groups are disjunctions of their words' match clauses,
 phrases are phrase queries, excludes are must-nots, filters are must clauses
 (entity filters are terms on an ``ent`` field holding the ids of the entities
-each article mentions). Equal scores fall back to recency.
+each article mentions). Equal scores fall back to recency. The last
+``RESULT_CACHE`` results are kept (a backspace, or a new query starting with
+the same letters, is served from it).
 """
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import threading
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from kemnaker_tui.model import Article, Corpus, Span
 from kemnaker_tui.search.query import Filter, Query, parse_query
-from kemnaker_tui.search.snippets import Matcher, Snippet, make_snippet, max_edits, merge, title_snippet, to_spans
+from kemnaker_tui.search.snippets import Matcher, Snippet, make_snippet, max_edits, title_snippet, to_spans
 from kemnaker_tui.search.stemming import StemIndex, guarded_stem
 
 KINDS = ("articles", "passages", "quotes", "figures")
@@ -45,6 +55,11 @@ _EPOCH = dt.date(1970, 1, 1)
 EXACT_BOOST = 2.0
 TYPO_SCORE = 0.3
 MAX_STEM_FORMS = 24
+# A 1–2 letter word still being typed expands to its most frequent completions
+# only: all of them would be most of the vocabulary ("p…"), cost more than the
+# rest of the query and rank nothing useful.
+SHORT_PREFIX_TERMS = {1: 4, 2: 12}
+RESULT_CACHE = 64
 _FIELDS = {
     "articles": (("title", 2.0), ("body", 1.0), ("names", 1.2)),
     "passages": (("body", 1.0),),
@@ -55,24 +70,43 @@ _FUZZY_FIELDS = {"articles": ("body",), "passages": ("body",), "quotes": ("body"
 
 
 class Hit:
-    """One result. ``spans`` and ``snippet`` are computed on first access (a UI
-    renders only the visible rows), then kept."""
+    """One result. Its fields are read from the index's unit table on first
+    access (a list of 200 hits costs 200 small objects); ``spans`` and
+    ``snippet`` are computed on first access (a UI renders only the visible
+    rows), then kept."""
 
-    __slots__ = ("kind", "article", "ref_id", "score", "start", "end", "published",
-                 "_ctx", "_spans", "_snippet")
+    __slots__ = ("kind", "score", "_row", "_units", "_ctx", "_spans", "_snippet")
 
-    def __init__(self, kind: str, article: str, ref_id: str | None, score: float, start: int, end: int,
-                 published: dt.date | None, ctx: "_HitContext") -> None:
+    def __init__(self, kind: str, score: float, row: int, units: "_Units", ctx: "_HitContext") -> None:
         self.kind = kind
-        self.article = article
-        self.ref_id = ref_id
         self.score = score
-        self.start = start
-        self.end = end
-        self.published = published
+        self._row = row
+        self._units = units
         self._ctx = ctx
         self._spans = None
         self._snippet = None
+
+    @property
+    def article(self) -> str:
+        """The article's key."""
+        return self._ctx.index._keys[self._units.art[self._row]]
+
+    @property
+    def ref_id(self) -> str | None:
+        """The quote or figure id (None for articles and passages)."""
+        return self._units.ref[self._row]
+
+    @property
+    def start(self) -> int:
+        return self._units.start[self._row]
+
+    @property
+    def end(self) -> int:
+        return self._units.end[self._row]
+
+    @property
+    def published(self) -> dt.date | None:
+        return self._ctx.index._published[self._units.art[self._row]]
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -107,24 +141,55 @@ class SearchResults:
 
 
 class _HitContext:
-    """What the hits of one search share to compute highlights lazily."""
+    """What the hits of one search share to compute highlights lazily: the
+    query's term set, and each article's matches (found once, for its hits)."""
 
-    def __init__(self, index: "SearchIndex", query: Query, include_boilerplate: bool) -> None:
+    def __init__(self, index: "SearchIndex", query: Query, include_boilerplate: bool, terms) -> None:
         self.index = index
         self.query = query
-        self.matcher = Matcher(query, {w: index._stem_forms(w) for w in query.terms})
+        self.terms = terms
+        self._matcher = None
         self.include_boilerplate = include_boilerplate
         self.best_passage: dict[str, Hit] = {}
+        self._lock = threading.Lock()
+        self._found: dict[str, tuple[list, list]] = {}     # article -> (match starts, matches), whole text
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    self._matcher = Matcher(self.terms, self.query.phrases, self.query.excludes)
+        return self._matcher
+
+    def _matches(self, article: Article) -> tuple[list, list]:
+        """Every match in the article's text, found once per search and article."""
+        got = self._found.get(article.key)
+        if got is None:
+            pairs = self.matcher.spans(article.text, 0, len(article.text))
+            got = self._found[article.key] = ([s for s, _e in pairs], pairs)
+        return got
+
+    def _within(self, article: Article, start: int, end: int) -> list[tuple[int, int]]:
+        starts, pairs = self._matches(article)
+        out = []
+        for s, e in pairs[bisect_left(starts, start):]:
+            if s >= end:
+                break
+            if e <= end:
+                out.append((s, e))
+        return out
 
     def _unit_spans(self, hit: Hit) -> list[tuple[int, int]]:
-        text = self.index.corpus.article(hit.article).text
-        if hit.kind != "articles":
-            return self.matcher.spans(text, hit.start, hit.end)
         article = self.index.corpus.article(hit.article)
+        if hit.kind != "articles":
+            return self._within(article, hit.start, hit.end)
+        if self.include_boilerplate or not article.boilerplate:
+            return list(self._matches(article)[1])
         spans = []
-        for a, b in _searchable_ranges(article, self.include_boilerplate):
-            spans.extend(self.matcher.spans(text, a, b))
-        return merge(spans)
+        for a, b in _searchable_ranges(article, False):
+            spans.extend(self._within(article, a, b))
+        return spans
 
     def spans(self, hit: Hit) -> tuple[Span, ...]:
         return to_spans(self._unit_spans(hit))
@@ -132,47 +197,47 @@ class _HitContext:
     def snippet(self, hit: Hit) -> Snippet:
         article = self.index.corpus.article(hit.article)
         text = article.text
-        matcher = self.matcher
         if not self.query.has_text:            # filters only: the unit's opening, nothing to highlight
             if hit.kind == "articles":
                 unit = article.title_span or (article.sentences[0] if article.sentences else Span(0, len(text)))
                 if article.title_span is None and article.title:
-                    return title_snippet(article.title, matcher)
+                    return title_snippet(article.title, self.matcher)
                 return make_snippet(text, unit.start, unit.end, [])
             return make_snippet(text, hit.start, hit.end, [])
         if hit.kind != "articles":
             if hit._spans is not None:
                 pairs = [(s.start, s.end) for s in hit._spans]
             else:
-                pairs = matcher.spans(text, hit.start, hit.end)
+                pairs = self._within(article, hit.start, hit.end)
                 hit._spans = to_spans(pairs)
             return make_snippet(text, hit.start, hit.end, pairs)
         # an article: its best passage among the passage hits, else its best sentence
         passage = self.best_passage.get(hit.article)
         if passage is not None:
-            pairs = matcher.spans(text, passage.start, passage.end)
+            pairs = self._within(article, passage.start, passage.end)
             if pairs:
                 return make_snippet(text, passage.start, passage.end, pairs)
         # scan sentences in order; stop at the first that matches as many words as the query has groups
         want = max(1, len(self.query.groups) + len(self.query.phrases))
-        units = list(article.sentences)
-        if article.title_span:
-            units.insert(0, article.title_span)
-        if self.include_boilerplate:
-            units.extend(article.boilerplate)
         best, best_n, best_pairs = None, 0, []
-        for unit in units:
-            pairs = matcher.spans(text, unit.start, unit.end)
-            if pairs:
-                n = len({text[s:e].lower() for s, e in pairs})
-                if n > best_n:
-                    best, best_n, best_pairs = unit, n, pairs
-                    if n >= want:
-                        break
+        if self._matches(article)[1]:
+            units = list(article.sentences)
+            if article.title_span:
+                units.insert(0, article.title_span)
+            if self.include_boilerplate:
+                units.extend(article.boilerplate)
+            for unit in units:
+                pairs = self._within(article, unit.start, unit.end)
+                if pairs:
+                    n = len({text[s:e].lower() for s, e in pairs})
+                    if n > best_n:
+                        best, best_n, best_pairs = unit, n, pairs
+                        if n >= want:
+                            break
         if best is not None:
             return make_snippet(text, best.start, best.end, best_pairs)
         spans = self._unit_spans(hit)
-        tsnip = title_snippet(article.title, matcher) if article.title else None
+        tsnip = title_snippet(article.title, self.matcher) if article.title else None
         if tsnip is not None and (tsnip.highlights or not spans):
             return tsnip
         if spans:
@@ -204,10 +269,12 @@ class _Units:
         self.art = array("I")
         self.start = array("I")
         self.end = array("I")
+        self.rec = array("i")       # the article's day, for ties (newest first)
         self.ref: list[str | None] = []
 
-    def add(self, art: int, start: int, end: int, ref: str | None = None) -> int:
+    def add(self, art: int, start: int, end: int, ref: str | None = None, rec: int = 0) -> int:
         self.art.append(art)
+        self.rec.append(rec)
         self.start.append(start)
         self.end.append(end)
         self.ref.append(ref)
@@ -238,11 +305,9 @@ def _schema(kind: str):
     import tantivy
     sb = tantivy.SchemaBuilder()
     sb.add_unsigned_field("u", fast=True)
-    sb.add_unsigned_field("art", fast=True)
     sb.add_text_field("outlet", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("lang", tokenizer_name="raw", index_option="basic")
-    sb.add_integer_field("day", fast=True)          # from:/to: run on the fast field
-    sb.add_integer_field("rec", fast=True)
+    sb.add_integer_field("rec", fast=True)          # day or 0; from:/to: run on the fast field
     sb.add_text_field("ent", tokenizer_name="raw", index_option="basic")
     if kind == "passages":
         sb.add_unsigned_field("bp", indexed=True)
@@ -251,6 +316,15 @@ def _schema(kind: str):
     if kind == "articles":
         sb.add_text_field("boiler", tokenizer_name="default", index_option="position")
     return sb.build()
+
+
+def _trim_heap() -> None:
+    """Give the writers' freed heap back to the OS (glibc keeps it otherwise)."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except Exception:  # noqa: BLE001 - not glibc, or no libc: nothing to do
+        pass
 
 
 class SearchIndex:
@@ -266,6 +340,9 @@ class SearchIndex:
         self._query_cache: _LRU = _LRU(4096)
         self._filter_cache: _LRU = _LRU(256)
         self._parse_cache: _LRU = _LRU(256)
+        self._expand_cache: _LRU = _LRU(4096)
+        self._result_cache: _LRU = _LRU(RESULT_CACHE)
+        self._stem_cache: dict[str, tuple[str, ...]] = {}
         self.build_seconds = 0.0
         self._parallel = (os.cpu_count() or 1) > 1
         self._executor = None
@@ -276,6 +353,14 @@ class SearchIndex:
             self._executor = ThreadPoolExecutor(max_workers=3, thread_name_prefix="search")
         return self._executor
 
+    def clear_caches(self) -> None:
+        """Forget every per-query cache (results, expansions, parsed queries, tantivy
+        queries, stems): the next searches run cold. For benchmarks."""
+        with self._lock:
+            for cache in (self._query_cache, self._filter_cache, self._parse_cache, self._expand_cache,
+                          self._result_cache, self._stem_cache):
+                cache.clear()
+
     # ------------------------------------------------------------------ build
     @classmethod
     def build(cls, corpus: Corpus, writer_heap: int = 200_000_000) -> "SearchIndex":
@@ -284,6 +369,19 @@ class SearchIndex:
         import tantivy
         t0 = time.perf_counter()
         self = cls(corpus)
+        gc_was_on = gc.isenabled()
+        gc.disable()            # ~10 objects per document, all freed by refcount: no cycles to look for
+        try:
+            self._build(corpus, writer_heap)
+        finally:
+            if gc_was_on:
+                gc.enable()
+        _trim_heap()
+        self.build_seconds = time.perf_counter() - t0
+        return self
+
+    def _build(self, corpus: Corpus, writer_heap: int) -> None:
+        import tantivy
         articles = corpus.articles
         self._keys = [a.key for a in articles]
         self._ordinal = {a.key: i for i, a in enumerate(articles)}
@@ -294,12 +392,13 @@ class SearchIndex:
         self._entity_articles: dict[str, frozenset[int]] = {}
         for e in corpus.entities:
             arts = set()
-            for m in e.mentions:
-                n = self._ordinal.get(m.article)
+            all_names = e.all_names
+            for key in {m.article for m in e.mentions}:
+                n = self._ordinal.get(key)
                 if n is not None:
                     arts.add(n)
-                    names_of.setdefault(m.article, set()).update(e.all_names)
-                    ents_of.setdefault(m.article, set()).add(e.id)
+                    names_of.setdefault(key, set()).update(all_names)
+                    ents_of.setdefault(key, set()).add(e.id)
             self._entity_articles[e.id] = frozenset(arts)
         self._outlets = sorted({a.outlet.lower() for a in articles if a.outlet})
         self._entity_names = {}     # type -> (list of folded names, list of entities)
@@ -312,12 +411,13 @@ class SearchIndex:
         self._tv = {}
         self._units = {kind: _Units() for kind in KINDS}
         writers = {}
+        heaps = {"articles": writer_heap, "passages": writer_heap, "quotes": 50_000_000,
+                 "figures": max(50_000_000, writer_heap // 2)}
         for kind in KINDS:
             schema = _schema(kind)
             index = tantivy.Index(schema)
             self._tv[kind] = [index, schema, None]
-            writers[kind] = index.writer(heap_size=writer_heap if kind != "quotes" else 50_000_000)
-        Doc = tantivy.Document
+            writers[kind] = index.writer(heap_size=heaps[kind])
         units = self._units
         quotes_by_article: dict[str, list] = {}
         for q in corpus.quotes:
@@ -329,56 +429,100 @@ class SearchIndex:
 
         w_art, w_pas, w_quo, w_fig = (writers[k] for k in KINDS)
         s_art, s_pas, s_quo, s_fig = (self._tv[k][1] for k in KINDS)
-        from_dict = Doc.from_dict
+        from_dict = tantivy.Document.from_dict
+        add_art, add_pas, add_quo, add_fig = (w.add_document for w in (w_art, w_pas, w_quo, w_fig))
+        u_art, u_pas, u_quo, u_fig = (units[k] for k in KINDS)
+        p_art, p_start, p_end, p_rec, p_ref = (u_pas.art.append, u_pas.start.append, u_pas.end.append,
+                                               u_pas.rec.append, u_pas.ref.append)
+        f_art, f_start, f_end, f_rec, f_ref = (u_fig.art.append, u_fig.start.append, u_fig.end.append,
+                                               u_fig.rec.append, u_fig.ref.append)
+        n_pas = n_fig = 0
         for n, a in enumerate(articles):
             text = a.text
-            common = {"art": n, "lang": a.language or "", "rec": self._rec[n]}
+            rec = self._rec[n]
+            common = {"lang": a.language or "", "rec": rec}
             if a.outlet:
                 common["outlet"] = a.outlet.lower()
-            if a.published:
-                common["day"] = self._rec[n]
-            if a.key in ents_of:
-                common["ent"] = sorted(ents_of[a.key])
-            bps = sorted(a.boilerplate, key=lambda s: s.start)
-            ranges = _searchable_ranges(a, False)
-            body = "\n".join(text[s:e] for s, e in ranges)
-            boiler = "\n".join(text[b.start:b.end] for b in bps)
-            u = units["articles"].add(n, 0, len(text))
-            w_art.add_document(from_dict({"u": u, "title": a.title or "", "body": body, "boiler": boiler,
-                                          "names": " ; ".join(sorted(names_of.get(a.key, ()))), **common}, s_art))
-            pas = units["passages"]
+            ents = ents_of.get(a.key)
+            if ents:
+                common["ent"] = list(ents)
+            bps = sorted(a.boilerplate, key=lambda s: s.start) if a.boilerplate else ()
+            if bps:
+                ranges = _searchable_ranges(a, False)
+                body = "\n".join(text[s:e] for s, e in ranges)
+                boiler = "\n".join(text[b.start:b.end] for b in bps)
+            else:
+                body, boiler = text, ""
+            doc = dict(common)
+            doc.update(u=u_art.add(n, 0, len(text), None, rec), title=a.title or "", body=body, boiler=boiler,
+                       names=" ; ".join(names_of.get(a.key, ())))
+            add_art(from_dict(doc, s_art))
+            common["bp"] = 0
             for s in a.sentences:
-                if bps and a.is_boilerplate(s.start, s.end):
+                start, end = s.start, s.end
+                if bps and a.is_boilerplate(start, end):
                     continue
-                u = pas.add(n, s.start, s.end)
-                w_pas.add_document(from_dict({"u": u, "body": text[s.start:s.end], "bp": 0, **common}, s_pas))
+                doc = dict(common)
+                doc["u"] = n_pas
+                doc["body"] = text[start:end]
+                add_pas(from_dict(doc, s_pas))
+                p_art(n), p_start(start), p_end(end), p_rec(rec), p_ref(None)
+                n_pas += 1
+            common["bp"] = 1
             for b in bps:
-                u = pas.add(n, b.start, b.end)
-                w_pas.add_document(from_dict({"u": u, "body": text[b.start:b.end], "bp": 1, **common}, s_pas))
+                doc = dict(common)
+                doc["u"] = n_pas
+                doc["body"] = text[b.start:b.end]
+                add_pas(from_dict(doc, s_pas))
+                p_art(n), p_start(b.start), p_end(b.end), p_rec(rec), p_ref(None)
+                n_pas += 1
+            del common["bp"]
             for q in quotes_by_article.get(a.key, ()):
-                u = units["quotes"].add(n, q.start, q.end, q.id)
-                speaker = q.speaker or entity_name.get(q.speaker_id or "", "") or ""
-                w_quo.add_document(from_dict({"u": u, "body": q.text, "speaker": speaker, **common}, s_quo))
+                doc = dict(common)
+                doc["u"] = u_quo.add(n, q.start, q.end, q.id, rec)
+                doc["body"] = q.text
+                doc["speaker"] = q.speaker or entity_name.get(q.speaker_id or "", "") or ""
+                add_quo(from_dict(doc, s_quo))
             for f in figures_by_article.get(a.key, ()):
                 s = f.sentence
-                u = units["figures"].add(n, s.start, s.end, f.id)
-                w_fig.add_document(from_dict({"u": u, "body": text[s.start:s.end], **common}, s_fig))
+                doc = dict(common)
+                doc["u"] = n_fig
+                doc["body"] = text[s.start:s.end]
+                add_fig(from_dict(doc, s_fig))
+                f_art(n), f_start(s.start), f_end(s.end), f_rec(rec), f_ref(f.id)
+                n_fig += 1
+        del quotes_by_article, figures_by_article, names_of, ents_of
+        # load the stemmer's dictionary while tantivy commits (the first query word would wait for it)
+        loader = threading.Thread(target=guarded_stem, args=("pelatihan",), daemon=True)
+        loader.start()
         for kind in KINDS:
             writers[kind].commit()
+        for kind in KINDS:
             writers[kind].wait_merging_threads()
             index = self._tv[kind][0]
             index.reload()
             self._tv[kind][2] = index.searcher()
+        writers.clear()
+        del w_art, w_pas, w_quo, w_fig, add_art, add_pas, add_quo, add_fig
 
-        vocab: set[str] = set()
-        searcher = self._tv["articles"][2]
-        for fname in ("title", "body", "names", "boiler"):
-            vocab.update(t for t, _c in searcher.terms_with_prefix(fname, ""))
-        self.vocabulary_size = len(vocab)
-        self._stems = StemIndex(sorted(vocab))
-        self._stem_cache: dict[str, tuple[str, ...]] = {}
-        self.build_seconds = time.perf_counter() - t0
-        return self
+        # the vocabulary (every term of every text field), with document frequencies
+        df: dict[str, int] = {}
+        for kind, fnames in (("articles", ("title", "body", "names", "boiler")), ("quotes", ("body", "speaker"))):
+            searcher = self._tv[kind][2]
+            for fname in fnames:
+                for t, c in searcher.terms_with_prefix(fname, ""):
+                    df[t] = df.get(t, 0) + c
+        self._df = df
+        self._vocab = sorted(df)
+        self.vocabulary_size = len(self._vocab)
+        self._by_len: dict[int, list[str]] = {}
+        for t in self._vocab:
+            self._by_len.setdefault(len(t), []).append(t)
+        self._prefix_lists: dict[int, list[str]] = {}
+        for size in range(3, 11):
+            self._prefix_list(size)
+        self._stems = StemIndex(self._vocab)
+        loader.join()
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -395,13 +539,85 @@ class SearchIndex:
             self._stem_cache[word] = forms
         return forms
 
+    def _prefix_list(self, size: int) -> list[str]:
+        """The distinct ``size``-letter beginnings of vocabulary words, sorted."""
+        got = self._prefix_lists.get(size)
+        if got is None:
+            got = self._prefix_lists[size] = sorted({t[:size] for t in self._vocab if len(t) >= size})
+        return got
+
+    def _expand(self, word: str, k: int, prefix: bool) -> tuple[str, ...]:
+        """Vocabulary words within ``k`` edits of ``word`` (of a beginning of
+        them when ``prefix``), sorted. Cached; a prefix reuses the expansion of
+        the word one letter shorter (a superset) when it has the same ``k``."""
+        key = (word, k, prefix)
+        got = self._expand_cache.get(key)
+        if got is not None:
+            self._expand_cache.move_to_end(key)
+            return got
+        vocab = self._vocab
+        if prefix and not k:
+            lo = bisect_left(vocab, word)
+            hi = bisect_left(vocab, word + "\U0010ffff")
+            got = tuple(vocab[lo:hi])
+        else:
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+            m = len(word)
+            if prefix:
+                cands = None
+                if m > 1 and max_edits(word[:-1]) == k:
+                    cands = self._expand_cache.get((word[:-1], k, True))
+                pool = vocab if cands is None else cands
+                found: set[str] = set()
+                for size in range(max(1, m - k), m + k + 1):
+                    if cands is None:
+                        heads = self._prefix_list(size)
+                    else:
+                        heads = list({t[:size] for t in cands if len(t) >= size})
+                    for head, _d, _i in process.extract(word, heads, scorer=OSA.distance, score_cutoff=k,
+                                                        limit=None):
+                        lo = bisect_left(pool, head)
+                        hi = bisect_left(pool, head + "\U0010ffff")
+                        found.update(pool[lo:hi])
+                got = tuple(sorted(found))
+            else:
+                wide = self._expand_cache.get((word, k, True))
+                if wide is not None:
+                    cands = [t for t in wide if abs(len(t) - m) <= k]
+                else:
+                    cands = [t for size in range(max(1, m - k), m + k + 1) for t in self._by_len.get(size, ())]
+                got = tuple(sorted(c for c, _d, _i in process.extract(word, cands, scorer=OSA.distance,
+                                                                       score_cutoff=k, limit=None)))
+        self._expand_cache[key] = got
+        if len(self._expand_cache) > self._expand_cache.size:
+            self._expand_cache.popitem(last=False)
+        return got
+
+    def _terms(self, word: str, prefix: bool) -> tuple[frozenset[str], frozenset[str]]:
+        """(base, full) term sets of a query word: base = the word and its stem
+        forms (for fields without typo tolerance), full = base and its typo/prefix
+        neighbours."""
+        return self._expand_cache.get_or(("terms", word, prefix), lambda: self._make_terms(word, prefix))
+
+    def _make_terms(self, word: str, prefix: bool):
+        k = max_edits(word)
+        base = frozenset((word,) + self._stem_forms(word))
+        if not (k or prefix):
+            return base, base
+        near = self._expand(word, k, prefix)
+        cap = SHORT_PREFIX_TERMS.get(len(word)) if prefix else None
+        if cap is not None and len(near) > cap:
+            df = self._df
+            near = sorted(near, key=lambda t: (-df.get(t, 0), t))[:cap]
+        return base, base.union(near)
+
     def _word_parts(self, kind: str, word: str, prefix: bool, fields=None, fuzzy_fields=None):
         """(match, score) for one query word, cached.
 
         ``match`` (a must clause, constant score TYPO_SCORE) admits every
-        document holding the word, a stem form of it, or a word within its
-        edit distance (as a prefix, for the word being typed): tantivy runs it
-        as automata/term sets, nearly as cheap as a plain fuzzy query.
+        document holding one of the word's terms (see :meth:`_terms`): a
+        term-set query per field, one automaton pass over its term dictionary.
         ``score`` (optional clauses) adds BM25 × EXACT_BOOST for the exact
         word, so exact forms rank above stem forms and typos.
         """
@@ -412,21 +628,31 @@ class SearchIndex:
 
     def _make_word_parts(self, kind, word, prefix, fields, fuzzy_fields):
         import tantivy
+        Q = tantivy.Query
+        schema = self._tv[kind][1]
+        score = [Q.boost_query(Q.term_query(schema, f, word), b * EXACT_BOOST) for f, b in fields]
+        return self._match_query(kind, [self._terms(word, prefix)], fields, fuzzy_fields), score
+
+    def _match_query(self, kind, term_sets, fields, fuzzy_fields):
+        """Constant-score match of any of the terms: one term-set query per field
+        (an OR group's words share it: one automaton pass, not one per word)."""
+        import tantivy
         Q, Should = tantivy.Query, tantivy.Occur.Should
         schema = self._tv[kind][1]
-        k = max_edits(word)
-        forms = self._stem_forms(word)
         match = []
         for f, _b in fields:
-            if f in fuzzy_fields and (k or prefix):
-                match.append(Q.fuzzy_term_query(schema, f, word, distance=k, prefix=prefix))
+            terms = frozenset().union(*(full if f in fuzzy_fields else base for base, full in term_sets))
+            if len(terms) == 1:
+                match.append(Q.term_query(schema, f, next(iter(terms))))
             else:
-                match.append(Q.term_query(schema, f, word))
-            if forms:
-                match.append(Q.term_set_query(schema, f, list(forms)))
+                match.append(Q.term_set_query(schema, f, sorted(terms)))
         m = match[0] if len(match) == 1 else Q.boolean_query([(Should, c) for c in match])
-        score = [Q.boost_query(Q.term_query(schema, f, word), b * EXACT_BOOST) for f, b in fields]
-        return Q.const_score_query(m, TYPO_SCORE), score
+        return Q.const_score_query(m, TYPO_SCORE)
+
+    def _group_match(self, kind, words, fields, fuzzy_fields):
+        key = (kind, fields, "or", words)
+        return self._query_cache.get_or(key, lambda: self._match_query(
+            kind, [self._terms(w, p) for w, p in words], fields, fuzzy_fields))
 
     def _phrase_query(self, kind: str, phrase: tuple[str, ...]):
         import tantivy
@@ -506,28 +732,58 @@ class SearchIndex:
         if query.langs:
             out.append(Q.term_set_query(schema, "lang", sorted(query.langs)))
         if query.date_from or query.date_to:
-            lo = (query.date_from - _EPOCH).days if query.date_from else None
+            lo = (query.date_from - _EPOCH).days if query.date_from else 1     # rec 0: undated
             hi = (query.date_to - _EPOCH).days if query.date_to else None
-            out.append(Q.range_query(schema, "day", tantivy.FieldType.Integer, lo, hi))
+            out.append(Q.range_query(schema, "rec", tantivy.FieldType.Integer, lo, hi))
         return out
 
     # ---------------------------------------------------------------- search
     def search(self, text: str, limit: int = 200, entity_ids: frozenset[str] | set[str] = frozenset(),
                include_boilerplate: bool = False) -> SearchResults:
-        """Search; never raises on any query text (problems are reported)."""
+        """Search; never raises on any query text (problems are reported).
+
+        Results are cached (the last ``RESULT_CACHE`` searches): the same
+        query again returns the same :class:`SearchResults` object.
+        """
+        entity_ids = frozenset(entity_ids or ())
+        limit = max(0, int(limit))
+        include_boilerplate = bool(include_boilerplate)
+        try:
+            key = (text, entity_ids, include_boilerplate, limit)
+            hash(key)
+        except TypeError:
+            key = None
+        if key is not None:
+            with self._lock:
+                got = self._result_cache.get(key)
+                if got is not None:
+                    self._result_cache.move_to_end(key)
+                    return got
+        results = self._search(text, limit, entity_ids, include_boilerplate)
+        if key is not None:
+            with self._lock:
+                self._result_cache[key] = results
+                if len(self._result_cache) > self._result_cache.size:
+                    self._result_cache.popitem(last=False)
+        return results
+
+    def _search(self, text, limit, entity_ids, include_boilerplate) -> SearchResults:
         query = self._parse_cache.get_or(text, lambda: parse_query(text))
         results = SearchResults(query=query, problems=list(query.problems))
-        entity_ids = frozenset(entity_ids or ())
         if not query.has_text and not query.has_filters and not entity_ids:
             return results
-        limit = max(0, int(limit))
         scopes = query.scopes
         kinds = [k for k in KINDS if not scopes
                  or (k == "articles" and "titles" in scopes)
                  or (k == "quotes" and "quotes" in scopes)
                  or (k == "figures" and "figures" in scopes)]
         with self._lock:
-            ctx = _HitContext(self, query, include_boilerplate)
+            last = query.last_term if query.prefix_last else None
+            terms: set[str] = set()
+            for gi, group in enumerate(query.groups):
+                for w in group:
+                    terms |= self._terms(w, w == last and gi == len(query.groups) - 1)[1]
+            ctx = _HitContext(self, query, include_boilerplate, frozenset(terms))
             queries = {}
             for kind in kinds:
                 problems: list[str] = []
@@ -550,10 +806,9 @@ class SearchIndex:
                 hits, count = self._hits(kind, query, found[kind], limit, ctx)
                 setattr(results, kind, hits)
                 results.counts[kind] = count
-            if ctx is not None:
-                best = ctx.best_passage
-                for h in results.passages:
-                    best.setdefault(h.article, h)
+            best = ctx.best_passage
+            for h in results.passages:
+                best.setdefault(h.article, h)
         return results
 
     def _kind_query(self, kind, query: Query, entity_ids, include_boilerplate, problems, titles_only=False):
@@ -570,12 +825,13 @@ class SearchIndex:
         last = query.last_term if query.prefix_last else None
         for gi, group in enumerate(query.groups):
             is_last_group = gi == len(query.groups) - 1
-            parts = [self._word_parts_for(kind, titles_only, w, w == last and is_last_group, include_boilerplate)
-                     for w in group]
+            fields, fuzzy = self._fields_for(kind, titles_only, include_boilerplate)
+            words = tuple((w, w == last and is_last_group) for w in group)
+            parts = [self._word_parts(kind, w, p, fields, fuzzy) for w, p in words]
             if len(parts) == 1:
                 clauses.append((Occur.Must, parts[0][0]))
             else:
-                clauses.append((Occur.Must, Q.boolean_query([(Occur.Should, m) for m, _s in parts])))
+                clauses.append((Occur.Must, self._group_match(kind, words, fields, fuzzy)))
             for _m, score in parts:
                 clauses.extend((Occur.Should, c) for c in score)
         for phrase in query.phrases:
@@ -598,29 +854,26 @@ class SearchIndex:
         return searcher.search(q, limit=max(limit, 1), count=True, order_by_field="rec")
 
     def _hits(self, kind, query: Query, res, limit, ctx):
-        searcher = self._tv[kind][2]
         raw = res.hits[:limit]
         if not raw:
             return [], res.count
-        rows = searcher.fast_field_values("u", [a for _s, a in raw])
-        units = self._units
-        u = units[kind]
-        arts, starts, ends, refs = u.art, u.start, u.end, u.ref
-        keys, published, rec = self._keys, self._published, self._rec
-        has_text = query.has_text
-        if has_text:
-            # best first; equal scores (typo-only matches, prefixes) newest first
-            order = sorted(((-round(sc, 4), -rec[arts[row]], i, row) for i, ((sc, _a), row) in enumerate(zip(raw, rows))))
-            hits = [Hit(kind, keys[arts[row]], refs[row], -nsc, starts[row], ends[row], published[arts[row]], ctx)
-                    for nsc, _r, _i, row in order]
-        else:
-            hits = [Hit(kind, keys[arts[row]], refs[row], 0.0, starts[row], ends[row], published[arts[row]], ctx)
-                    for row in rows]
-        return hits, res.count
+        rows = self._tv[kind][2].fast_field_values("u", [a for _s, a in raw])
+        units = self._units[kind]
+        if query.has_text:
+            scores = [round(sc, 4) for sc, _a in raw]
+            if len(set(scores)) < len(scores):
+                # equal scores (typo-only matches, prefixes): newest first (a stable sort)
+                rec = units.rec
+                order = sorted(range(len(rows)), key=lambda i: (-scores[i], -rec[rows[i]]))
+                rows = [rows[i] for i in order]
+                scores = [scores[i] for i in order]
+            return [Hit(kind, sc, r, units, ctx) for r, sc in zip(rows, scores)], res.count
+        return [Hit(kind, 0.0, r, units, ctx) for r in rows], res.count
 
-    def _word_parts_for(self, kind, titles_only, word, prefix, include_boilerplate):
+    def _fields_for(self, kind, titles_only, include_boilerplate):
+        """(fields with boosts, fields with typo tolerance) a query word searches."""
         if kind == "articles" and titles_only:
-            return self._word_parts(kind, word, prefix, (("title", 2.0),), ("title",))
+            return (("title", 2.0),), ("title",)
         if kind == "articles" and include_boilerplate:
-            return self._word_parts(kind, word, prefix, _FIELDS["articles"] + (("boiler", 0.5),), ("body", "boiler"))
-        return self._word_parts(kind, word, prefix)
+            return _FIELDS["articles"] + (("boiler", 0.5),), ("body", "boiler")
+        return _FIELDS[kind], _FUZZY_FIELDS[kind]

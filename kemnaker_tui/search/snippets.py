@@ -1,10 +1,11 @@
 """Which characters matched, and keyword-in-context snippets around them.
 
-Highlights are recomputed on the original text with the same tokenizer as the
-index, so every span points at the characters of ``Article.text``. A token
-matches a query word when it is the word, one of its stem forms, within the
-word's edit distance (RapidFuzz OSA: a transposition costs 1, as in tantivy),
-or — for the word still being typed — begins with it (typos allowed).
+Highlights are found on the original text, so every span points at the
+characters of ``Article.text``. A token is highlighted when it is one of the
+index terms the query matched: the index expands each query word once (the
+word, its stem forms, vocabulary words within its edit distance — RapidFuzz
+OSA, a transposition costs 1, as in tantivy — or, for the word still being
+typed, beginning with it, typos allowed) and hands the term set here.
 """
 from __future__ import annotations
 
@@ -16,17 +17,6 @@ from kemnaker_tui.search.query import Query
 
 _SPLIT = re.compile(r"([^\W_]+)").split
 _WS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " ", "\u2028": " ", "\u2029": " "})
-
-
-_OSA = None
-
-
-def _osa():
-    global _OSA
-    if _OSA is None:
-        from rapidfuzz.distance import OSA
-        _OSA = OSA
-    return _OSA
 
 
 def max_edits(word: str) -> int:
@@ -54,93 +44,96 @@ class Snippet:
 
 
 class Matcher:
-    """Decides, once per distinct token, whether it matches the query."""
+    """Finds the tokens of a text that the query matched.
 
-    def __init__(self, query: Query, stem_forms: dict[str, tuple[str, ...]]) -> None:
-        self.exact: set[str] = set()
-        self.fuzzy: list[tuple[str, int, bool]] = []
-        last = query.last_term if query.prefix_last else None
-        for group in query.groups:
-            for w in group:
-                self.exact.add(w)
-                self.exact.update(stem_forms.get(w, ()))
-                k = max_edits(w)
-                is_prefix = w == last and group is query.groups[-1]
-                if k or is_prefix:
-                    self.fuzzy.append((w, k, is_prefix))
-        self.excluded = set(query.excludes)
-        self.phrases = [p for p in query.phrases if p]
-        self.phrase_words = {w for p in self.phrases for w in p}
-        self._cache: dict[str, bool] = {}
+    ``terms`` is the set of index terms the query's words expanded to (the
+    word, its stem forms, its typo/prefix neighbours in the vocabulary), so a
+    highlight is exactly a term tantivy matched. Tokens are found with one
+    Aho–Corasick pass over the lower-cased text (C speed) and kept when they
+    are whole tokens; phrases with a small regex each.
+    """
+
+    def __init__(self, terms, phrases=(), excluded=()) -> None:
+        self.excluded = frozenset(excluded)
+        self.terms = frozenset(t for t in terms if t and t not in self.excluded)
+        self.phrases = [tuple(p) for p in phrases if p]
+        self._auto = None
+        self._phrase_res = None
 
     def matches(self, token: str) -> bool:
-        hit = self._cache.get(token)
-        if hit is None:
-            hit = self._cache[token] = self._decide(token)
-        return hit
+        return token.lower() in self.terms
 
-    def _decide(self, token: str) -> bool:
-        if token in self.excluded:
-            return False
-        if token in self.exact:
-            return True
-        OSA = _osa()
-        n = len(token)
-        for word, k, is_prefix in self.fuzzy:
-            m = len(word)
-            if is_prefix:
-                if n < m - k:
-                    continue
-                if token.startswith(word):
-                    return True
-                if k and any(OSA.distance(word, token[:j], score_cutoff=k) <= k
-                             for j in range(max(1, m - k), min(n, m + k) + 1)):
-                    return True
-            elif k and abs(n - m) <= k and OSA.distance(word, token, score_cutoff=k) <= k:
-                return True
-        return False
+    def _automaton(self):
+        if self._auto is None:
+            import ahocorasick
+            auto = ahocorasick.Automaton()
+            for t in self.terms:
+                auto.add_word(t, len(t))
+            if len(auto):
+                auto.make_automaton()
+                self._auto = auto
+            else:
+                self._auto = False
+        return self._auto
 
-    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Matched (start, end) offsets within text[start:end], in order."""
-        chunk = text[start:end]
-        lower = chunk.lower()
-        if len(lower) != len(chunk):           # a case mapping changed the length: keep offsets exact
-            lower = chunk
-        parts = _SPLIT(lower)                  # [sep, word, sep, word, ..., sep]
-        cache = self._cache
-        decide = self._decide
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Matched (start, end) offsets within text[start:end], in order, merged."""
+        if end is None:
+            end = len(text)
+        lower = text.lower()
+        if len(lower) != len(text):          # a case mapping changed the length: token by token
+            return self._slow_spans(text, start, end)
         out: list[tuple[int, int]] = []
-        pos = start
-        is_word = False
-        for part in parts:
-            if is_word:
-                hit = cache.get(part)
-                if hit is None:
-                    key = part if part.islower() or not part.isalpha() else part.lower()
-                    hit = cache[part] = decide(key)
-                if hit:
-                    out.append((pos, pos + len(part)))
-            pos += len(part)
-            is_word = not is_word
+        auto = self._automaton() if self.terms else False
+        if auto:
+            n = len(lower)
+            for e, size in auto.iter(lower, start, end):
+                s = e - size + 1
+                e += 1
+                if (s == 0 or not lower[s - 1].isalnum()) and (e == n or not lower[e].isalnum()):
+                    out.append((s, e))
+            if len(out) > 1:
+                out.sort()
         if self.phrases:
-            found = []
-            words, offsets = [], []
-            pos = start
-            is_word = False
-            for part in parts:
-                if is_word:
-                    words.append(part.lower())
-                    offsets.append((pos, pos + len(part)))
-                pos += len(part)
-                is_word = not is_word
-            for phrase in self.phrases:
-                n = len(phrase)
-                first = phrase[0]
-                for i in range(len(words) - n + 1):
-                    if words[i] == first and tuple(words[i:i + n]) == phrase:
-                        found.append((offsets[i][0], offsets[i + n - 1][1]))
-            out = merge(out + found)
+            out = merge(out + self._phrase_spans(lower, start, end))
         return out
+
+    def _phrase_spans(self, lower: str, start: int, end: int) -> list[tuple[int, int]]:
+        if self._phrase_res is None:
+            self._phrase_res = [_phrase_re(p) for p in self.phrases]
+        found = []
+        n = len(lower)
+        for rx in self._phrase_res:
+            for m in rx.finditer(lower, start, end):
+                s, e = m.span()
+                if (s == 0 or not lower[s - 1].isalnum()) and (e == n or not lower[e].isalnum()):
+                    found.append((s, e))
+        return found
+
+    def _slow_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        chunk = text[start:end]
+        out = []
+        toks = [(m.start() + start, m.end() + start, m.group().lower()) for m in _WORD.finditer(chunk)]
+        for s, e, t in toks:
+            if t in self.terms:
+                out.append((s, e))
+        for p in self.phrases:
+            k = len(p)
+            for i in range(len(toks) - k + 1):
+                if tuple(x[2] for x in toks[i:i + k]) == p:
+                    out.append((toks[i][0], toks[i + k - 1][1]))
+        return merge(out)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _phrase_re(phrase: tuple[str, ...]) -> re.Pattern:
+    return _PHRASE_CACHE.get(phrase) or _PHRASE_CACHE.setdefault(
+        phrase, re.compile(r"[\W_]+".join(re.escape(w) for w in phrase)))
+
+
+_PHRASE_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

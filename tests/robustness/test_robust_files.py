@@ -176,7 +176,8 @@ def test_tui_exit_code_for_missing_path(capsys):
     assert "no such file or folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["entities", "timeline", "figures", "quotes", "search magang", "export"])
+@pytest.mark.parametrize("command", ["entities", "timeline", "figures", "quotes", "quotes --format md",
+                                     "quotes --format csl", "quotes --json", "search magang", "export"])
 def test_cli_subprocess_output_is_inert(hostile_tree, command, tmp_path):
     """The real process: stdout and stderr hold no control byte from the corpus."""
     argv = command.split()

@@ -15,6 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
@@ -30,6 +31,16 @@ INLINE_MS = 60.0  # a query (with its visible rows) slower than this moves the n
 COUNT_WIDTH = 5  # "9,999" (wider counts push the label, which is fine)
 HINT = ('words (typos ok) · "exact phrase" · a OR b · -exclude · person:anwar org:jcci '
         'outlet:jpnn from:2023-01 to:2024 in:quotes')
+
+
+class QueryInput(Input):
+    """The query box. Textual's Input grows its virtual size with every
+    keystroke, and a virtual-size change lays out the whole screen; the box
+    scrolls its one line itself, so the size is set without that layout pass."""
+
+    def _watch_value(self, value: str) -> None:
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
 
 class HitList(OptionList):
@@ -88,7 +99,7 @@ class SearchPane(Vertical):
         self._list_height = 20
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
+        yield QueryInput(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
         yield Static(R.plain(HINT, R.DIM), classes="search-status")
         with TabbedContent(classes="result-tabs"):
             for kind in KINDS:
