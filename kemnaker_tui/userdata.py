@@ -12,8 +12,9 @@ every test sets it so nothing touches the real home::
     all_paths()       -> {name: Path} for ``kemnaker-tui paths``
 
 Settings (``load_settings() -> Settings``, read with tomllib; a missing file
-gives the defaults, a broken one gives the defaults plus a warning naming the
-file and the problem — the file is left for the user to fix)::
+gives the defaults; a file that is not TOML is moved aside (renamed, kept) and
+the defaults load with a warning saying where it went; a file with a bad value
+keeps its good values and warns about the rest)::
 
     [citation]
     format = "plain"      # plain | md | csl | bibtex   (default for `y` and the CLI)
@@ -180,7 +181,14 @@ def load_settings(path: str | os.PathLike | None = None) -> Settings:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        settings.warnings.append(f"{path} is not valid TOML ({exc}); using default settings")
+        # Unreadable as a whole: kept under another name (nothing is lost) so the
+        # next start is clean; a file that parses but has a bad value stays put.
+        try:
+            moved = move_aside(path, "corrupt")
+            where = f"moved aside to {moved}"
+        except OSError as move_exc:
+            where = f"could not move it aside ({move_exc.strerror or move_exc})"
+        settings.warnings.append(f"{path} is not valid TOML ({exc}); {where}; using default settings")
         return settings
 
     def problem(msg: str) -> None:

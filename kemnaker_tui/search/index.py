@@ -4,7 +4,8 @@ BM25, our own layer for typo/stem expansion, filters, highlights and snippets.
 Four small tantivy indexes, one per result kind, so each list is ranked and
 counted on its own and the small ones (quotes, figures) cost little:
 
-    articles   title, body (boilerplate removed), boiler, names (entity names + aliases)
+    articles   title, body (boilerplate removed, then the entity names + aliases),
+               boiler, names (the names again, to score them)
     passages   one document per body sentence; boilerplate lines flagged bp=1
     quotes     the words inside the quote marks, and the speaker's name
     figures    the sentence holding the figure (one document per figure, so
@@ -67,6 +68,10 @@ _FIELDS = {
     "figures": (("body", 1.0),),
 }
 _FUZZY_FIELDS = {"articles": ("body",), "passages": ("body",), "quotes": ("body",), "figures": ("body",)}
+# fields a word's match clause looks in (the others only score): an article's
+# entity names are also indexed in its body, so one term-set pass over the body
+# finds them
+_MATCH_FIELDS = {"articles": ("title", "body")}
 
 
 class Hit:
@@ -318,6 +323,14 @@ def _schema(kind: str):
     return sb.build()
 
 
+def _match_fields(kind: str, fields):
+    keep = _MATCH_FIELDS.get(kind)
+    if keep is None:
+        return fields
+    out = tuple(fb for fb in fields if fb[0] in keep or fb[0] == "boiler")
+    return out or fields
+
+
 def _trim_heap() -> None:
     """Give the writers' freed heap back to the OS (glibc keeps it otherwise)."""
     try:
@@ -453,9 +466,12 @@ class SearchIndex:
                 boiler = "\n".join(text[b.start:b.end] for b in bps)
             else:
                 body, boiler = text, ""
+            names = " ; ".join(names_of.get(a.key, ()))
+            if names:
+                body = body + "\n" + names
             doc = dict(common)
             doc.update(u=u_art.add(n, 0, len(text), None, rec), title=a.title or "", body=body, boiler=boiler,
-                       names=" ; ".join(names_of.get(a.key, ())))
+                       names=names)
             add_art(from_dict(doc, s_art))
             common["bp"] = 0
             for s in a.sentences:
@@ -631,7 +647,7 @@ class SearchIndex:
         Q = tantivy.Query
         schema = self._tv[kind][1]
         score = [Q.boost_query(Q.term_query(schema, f, word), b * EXACT_BOOST) for f, b in fields]
-        return self._match_query(kind, [self._terms(word, prefix)], fields, fuzzy_fields), score
+        return self._match_query(kind, [self._terms(word, prefix)], _match_fields(kind, fields), fuzzy_fields), score
 
     def _match_query(self, kind, term_sets, fields, fuzzy_fields):
         """Constant-score match of any of the terms: one term-set query per field
@@ -652,7 +668,7 @@ class SearchIndex:
     def _group_match(self, kind, words, fields, fuzzy_fields):
         key = (kind, fields, "or", words)
         return self._query_cache.get_or(key, lambda: self._match_query(
-            kind, [self._terms(w, p) for w, p in words], fields, fuzzy_fields))
+            kind, [self._terms(w, p) for w, p in words], _match_fields(kind, fields), fuzzy_fields))
 
     def _phrase_query(self, kind: str, phrase: tuple[str, ...]):
         import tantivy

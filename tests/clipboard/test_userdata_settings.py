@@ -44,7 +44,8 @@ def test_bad_settings_warn_and_fall_back():
     assert len(s.warnings) == 3 and "citation.format 'ris'" in s.warnings[0]
     path.write_text("[citation\n", encoding="utf-8")
     s = userdata.load_settings()
-    assert "is not valid TOML" in s.warnings[0] and path.exists()     # the user's file is left alone
+    assert "is not valid TOML" in s.warnings[0] and "moved aside" in s.warnings[0]
+    assert not path.exists() and list(path.parent.glob("settings.toml.corrupt-*"))   # kept, renamed
 
 
 def test_paths_command(capsys, private_home):

@@ -146,15 +146,23 @@ def test_any_alias_data_is_accepted_or_refused_cleanly(data):
     extract_corpus([article], user=user)
 
 
-def test_settings_corrupt_defaults_load_file_kept():
+def test_settings_corrupt_defaults_load():
+    """Unparseable settings are moved aside (kept, renamed); settings that parse
+    but hold bad values stay where they are; defaults load either way."""
     path = userdata.settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    for data in (CORRUPT["binary"], CORRUPT["not toml"], b'[citation]\nformat = 5\n[keys]\ncopy = 7\n',
-                 b"citation = 5\nclipboard = []\nkeys = 1\n"):
+    for data in (CORRUPT["binary"], CORRUPT["not toml"]):
+        path.write_bytes(data)
+        s = userdata.load_settings()
+        assert s.warnings and "moved aside" in s.warnings[0] and s.citation_format == "plain"
+        assert not path.exists()
+        moved = sorted(p for p in path.parent.iterdir() if p.name.startswith("settings.toml.corrupt-"))
+        assert moved and any(p.read_bytes() == data for p in moved)
+    for data in (b'[citation]\nformat = 5\n[keys]\ncopy = 7\n', b"citation = 5\nclipboard = []\nkeys = 1\n"):
         path.write_bytes(data)
         s = userdata.load_settings()
         assert s.warnings and s.citation_format == "plain" and s.osc52 is True
-        assert path.read_bytes() == data          # never moved or rewritten: the user fixes it
+        assert path.read_bytes() == data          # parses: left for the user to fix
 
 
 def test_atomic_write_survives_a_crash_midway(monkeypatch):
