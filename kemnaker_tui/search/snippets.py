@@ -80,33 +80,38 @@ class Matcher:
         """Matched (start, end) offsets within text[start:end], in order, merged."""
         if end is None:
             end = len(text)
-        lower = text.lower()
-        if len(lower) != len(text):          # a case mapping changed the length: token by token
+        chunk = text[start:end]
+        lower = chunk.lower()
+        if len(lower) != len(chunk):         # a case mapping changed the length: token by token
             return self._slow_spans(text, start, end)
+        before = start > 0 and text[start - 1].isalnum()     # a token cut by the range's edges
+        after = end < len(text) and text[end].isalnum()
         out: list[tuple[int, int]] = []
         auto = self._automaton() if self.terms else False
         if auto:
             n = len(lower)
-            for e, size in auto.iter(lower, start, end):
+            for e, size in auto.iter(lower):
                 s = e - size + 1
                 e += 1
-                if (s == 0 or not lower[s - 1].isalnum()) and (e == n or not lower[e].isalnum()):
-                    out.append((s, e))
+                if ((not lower[s - 1].isalnum()) if s else not before) and \
+                        ((not lower[e].isalnum()) if e < n else not after):
+                    out.append((s + start, e + start))
             if len(out) > 1:
                 out.sort()
         if self.phrases:
-            out = merge(out + self._phrase_spans(lower, start, end))
+            out = merge(out + [(s + start, e + start) for s, e in self._phrase_spans(lower, before, after)])
         return out
 
-    def _phrase_spans(self, lower: str, start: int, end: int) -> list[tuple[int, int]]:
+    def _phrase_spans(self, lower: str, before: bool, after: bool) -> list[tuple[int, int]]:
         if self._phrase_res is None:
             self._phrase_res = [_phrase_re(p) for p in self.phrases]
         found = []
         n = len(lower)
         for rx in self._phrase_res:
-            for m in rx.finditer(lower, start, end):
+            for m in rx.finditer(lower):
                 s, e = m.span()
-                if (s == 0 or not lower[s - 1].isalnum()) and (e == n or not lower[e].isalnum()):
+                if ((not lower[s - 1].isalnum()) if s else not before) and \
+                        ((not lower[e].isalnum()) if e < n else not after):
                     found.append((s, e))
         return found
 
