@@ -42,6 +42,31 @@ def analyse_texts(write_corpus):
     return run
 
 
+class FakeCopy:
+    """Stands in for kemnaker_tui.clipboard.copy: records the texts, touches no clipboard."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, text, osc52_writer=None, **kwargs):
+        self.texts.append(text)
+
+        class Result:
+            ok = True
+            message = "Copied (test)"
+            severity = "information"
+        return Result()
+
+
+@pytest.fixture
+def fake_copy(monkeypatch):
+    """No xclip, no OSC 52: copies are recorded on the returned FakeCopy."""
+    fake = FakeCopy()
+    import kemnaker_tui.clipboard as clipboard
+    monkeypatch.setattr(clipboard, "copy", fake)
+    return fake
+
+
 SEEDS = Path(__file__).resolve().parent.parent / "corpus"
 
 

@@ -37,28 +37,10 @@ EXTRA_EXPECTED: dict[str, str | None] = {
 }
 
 
-class FakeCopy:
-    """Stands in for kemnaker_tui.clipboard.copy: no xclip, no OSC 52 from tests."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def __call__(self, text, osc52_writer=None, **kwargs):
-        self.texts.append(text)
-
-        class Result:
-            ok = True
-            message = "Copied (test)"
-            severity = "information"
-        return Result()
-
-
 @pytest.fixture(autouse=True)
-def fake_copy(monkeypatch):
-    fake = FakeCopy()
-    import kemnaker_tui.clipboard as clipboard
-    monkeypatch.setattr(clipboard, "copy", fake)
-    return fake
+def _no_real_clipboard(fake_copy):
+    """Robustness tests never reach the real clipboard."""
+    return fake_copy
 
 
 def make_unreadable(path: Path, monkeypatch) -> None:

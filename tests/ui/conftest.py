@@ -12,34 +12,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from ui_fixture import make_corpus  # noqa: E402
 
 
-class FakeCopy:
-    """Stands in for kemnaker_tui.clipboard.copy: records, touches nothing."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def __call__(self, text, osc52_writer=None, **kwargs):
-        self.texts.append(text)
-
-        class Result:
-            ok = True
-            message = "Copied (test)"
-            severity = "information"
-        return Result()
-
-
 @pytest.fixture(autouse=True)
-def private_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("KEMNAKER_TUI_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture(autouse=True)
-def fake_copy(monkeypatch):
-    fake = FakeCopy()
-    import kemnaker_tui.clipboard as clipboard
-    monkeypatch.setattr(clipboard, "copy", fake)
-    return fake
+def _no_real_clipboard(fake_copy):
+    """UI tests never reach the real clipboard."""
+    return fake_copy
 
 
 @pytest.fixture
