@@ -8,10 +8,10 @@ No UI here (no Textual, no Rich). The API the explorer and the CLI call::
                            entity_ids=frozenset(), include_boilerplate=False)
     results.query        # parsed Query (groups/terms, phrases, excludes, filters, ...)
     results.problems     # list[str]: what was wrong with the query (search never raises)
-    results.articles     # list[Hit], one per article, best first
-    results.passages     # list[Hit]: sentence-level hits (KWIC)
-    results.quotes       # list[Hit]: hits on Quote text (ref_id = quote id)
-    results.figures      # list[Hit]: hits on Figure sentences (ref_id = figure id)
+    results.articles     # Hits (a sequence; Hit objects made when read), one per article, best first
+    results.passages     # Hits: sentence-level hits (KWIC)
+    results.quotes       # Hits: hits on Quote text (ref_id = quote id); searched on first read
+    results.figures      # Hits: hits on Figure sentences (ref_id = figure id); searched on first read
     results.counts       # dict kind -> total count before limit
 
     Hit: kind, article (key), ref_id, score, start, end (the unit's span in

@@ -44,7 +44,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from kemnaker_tui.model import Article, Corpus, Span
 from kemnaker_tui.search.query import Filter, Query, parse_query
@@ -131,18 +131,123 @@ class Hit:
                 f"start={self.start}, end={self.end})")
 
 
-@dataclass
-class SearchResults:
-    query: Query
-    problems: list[str] = field(default_factory=list)
-    articles: list[Hit] = field(default_factory=list)
-    passages: list[Hit] = field(default_factory=list)
-    quotes: list[Hit] = field(default_factory=list)
-    figures: list[Hit] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+class Hits(Sequence):
+    """One result list, best first: a sequence (``len``, indexing, slicing,
+    iteration, truthiness) whose :class:`Hit` objects are made only for the
+    rows read (the same object each time a row is read again).
 
-    def hits(self, kind: str) -> list[Hit]:
+    A list a search expects to be read (articles, passages) holds its ranked
+    rows already; the others (quotes, figures) only know their count (what a
+    tab label needs) and run their tantivy search on the first row read — the
+    same query on the same searcher, so the same rows. ``len`` is
+    min(count, limit), which is what tantivy's top-``limit`` returns.
+    """
+
+    __slots__ = ("kind", "_index", "_make_query", "_has_text", "_limit", "_ctx", "_count", "_rows",
+                 "_scores", "_made", "_lock")
+
+    def __init__(self, index: "SearchIndex", kind: str, ctx: "_HitContext", count: int, limit: int,
+                 has_text: bool, rows=None, scores=None, make_query=None) -> None:
+        self.kind = kind
+        self._index = index
+        self._ctx = ctx
+        self._count = count
+        self._limit = limit
+        self._has_text = has_text
+        self._rows = rows
+        self._scores = scores
+        self._make_query = make_query
+        self._made = None
+        self._lock = None if rows is not None else threading.Lock()
+
+    def _load(self):
+        rows = self._rows
+        if rows is None:
+            with self._lock:
+                rows = self._rows
+                if rows is None:
+                    index = self._index
+                    res = index._run(self.kind, self._make_query(), self._has_text, self._limit)
+                    self._scores, rows = index._ranked(self.kind, self._has_text, res, self._limit)
+                    self._rows = rows
+                    self._make_query = None
+        return rows
+
+    def __len__(self) -> int:
+        if self._rows is not None:
+            return len(self._rows)
+        return min(_resolve(self._count), self._limit)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._hit(j) for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("hit index out of range")
+        return self._hit(i)
+
+    def _hit(self, i: int) -> Hit:
+        made = self._made
+        if made is None:
+            rows = self._load()
+            made = self._made = [None] * len(rows)
+        hit = made[i]
+        if hit is None:
+            hit = made[i] = Hit(self.kind, self._scores[i], self._rows[i], self._index._units[self.kind],
+                                self._ctx)
+        return hit
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self._hit(i)
+
+    def __repr__(self) -> str:
+        return f"<Hits {self.kind} {len(self)} of {_resolve(self._count)}>"
+
+
+class SearchResults:
+    """A search's result lists (:class:`Hits`, best first), their exact counts
+    and the query's problems.
+
+    The counts of the lists a search does not rank at once (quotes, figures)
+    are still being counted on the search threads when :meth:`SearchIndex.search`
+    returns, so a reader building the visible rows overlaps them; ``counts``
+    waits for them."""
+
+    def __init__(self, query: Query, problems: list[str] | None = None) -> None:
+        self.query = query
+        self.problems: list[str] = problems if problems is not None else []
+        self.articles: Sequence[Hit] = ()
+        self.passages: Sequence[Hit] = ()
+        self.quotes: Sequence[Hit] = ()
+        self.figures: Sequence[Hit] = ()
+        self._counts: dict[str, int] = dict.fromkeys(KINDS, 0)
+        self._pending: dict | None = None        # kind -> future of its count
+
+    @property
+    def counts(self) -> dict[str, int]:
+        pending = self._pending
+        if pending:
+            for kind, count in pending.items():
+                self._counts[kind] = _resolve(count)
+            self._pending = None
+        return self._counts
+
+    def hits(self, kind: str) -> Sequence[Hit]:
         return getattr(self, kind)
+
+    def __repr__(self) -> str:
+        return f"SearchResults({self.query.text!r}, counts={self.counts}, problems={self.problems})"
+
+
+def _resolve(count) -> int:
+    """A count, or the future of one."""
+    return count if isinstance(count, int) else count.result()
 
 
 class _HitContext:
@@ -155,7 +260,8 @@ class _HitContext:
         self.terms = terms
         self._matcher = None
         self.include_boilerplate = include_boilerplate
-        self.best_passage: dict[str, Hit] = {}
+        self.passages: Sequence[Hit] = ()
+        self._best: dict[int, int] | None = None       # article ordinal -> its first passage hit
         self._lock = threading.Lock()
         self._found: dict[str, tuple[list, list]] = {}     # article -> (match starts, matches), whole text
 
@@ -166,6 +272,20 @@ class _HitContext:
                 if self._matcher is None:
                     self._matcher = Matcher(self.terms, self.query.phrases, self.query.excludes)
         return self._matcher
+
+    def best_passage(self, key: str) -> Hit | None:
+        """The article's best passage among the passage hits (the first in rank order)."""
+        best = self._best
+        if best is None:
+            passages = self.passages
+            best = {}
+            if passages:
+                art = self.index._units["passages"].art
+                for i, row in enumerate(passages._load() if isinstance(passages, Hits) else ()):
+                    best.setdefault(art[row], i)
+            self._best = best
+        i = best.get(self.index._ordinal[key])
+        return None if i is None else self.passages[i]
 
     def _matches(self, article: Article) -> tuple[list, list]:
         """Every match in the article's text, found once per search and article."""
@@ -222,7 +342,7 @@ class _HitContext:
                 hit._spans = to_spans(pairs)
             return make_snippet(text, hit.start, hit.end, pairs)
         # an article: its best passage among the passage hits, else its best sentence
-        passage = self.best_passage.get(hit.article)
+        passage = self.best_passage(hit.article)
         if passage is not None:
             pairs = self._within(article, passage.start, passage.end)
             if pairs:
@@ -230,13 +350,18 @@ class _HitContext:
         # scan sentences in order; stop at the first that matches as many words as the query has groups
         want = max(1, len(self.query.groups) + len(self.query.phrases))
         best, best_n, best_pairs = None, 0, []
-        if self._matches(article)[1]:
+        starts = self._matches(article)[0]
+        if starts:
             units = list(article.sentences)
             if article.title_span:
                 units.insert(0, article.title_span)
             if self.include_boilerplate:
                 units.extend(article.boilerplate)
+            n_starts = len(starts)
             for unit in units:
+                i = bisect_left(starts, unit.start)
+                if i == n_starts or starts[i] >= unit.end:      # no match begins in it
+                    continue
                 pairs = self._within(article, unit.start, unit.end)
                 if pairs:
                     n = len({text[s:e].lower() for s, e in pairs})
@@ -367,8 +492,10 @@ class SearchIndex:
 
     def _pool(self):
         if self._executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-            self._executor = ThreadPoolExecutor(max_workers=3, thread_name_prefix="search")
+            with self._lock:
+                if self._executor is None:
+                    from concurrent.futures import ThreadPoolExecutor
+                    self._executor = ThreadPoolExecutor(max_workers=3, thread_name_prefix="search")
         return self._executor
 
     def clear_caches(self) -> None:
@@ -812,35 +939,69 @@ class SearchIndex:
                 for w in group:
                     terms |= self._terms(w, w == last and gi == len(query.groups) - 1)[1]
             ctx = _HitContext(self, query, include_boilerplate, frozenset(terms))
+            # the lists a reader reads at once (articles, and passages for their snippets) are
+            # searched now; the others only counted (a tab label), searched on their first read
+            eager = [k for k in kinds if k in ("articles", "passages")] or kinds
             queries = {}
             for kind in kinds:
                 problems: list[str] = []
                 queries[kind] = self._kind_query(kind, query, entity_ids, include_boilerplate, problems,
-                                                 titles_only=(kind == "articles" and "titles" in scopes))
+                                                 titles_only=(kind == "articles" and "titles" in scopes),
+                                                 count_only=kind not in eager)
                 for p in problems:
                     if p not in results.problems:
                         results.problems.append(p)
-            todo = sorted((k for k in kinds if queries[k] is not None), key=lambda k: -len(self._units[k]))
-            found = {}
-            if len(todo) > 1 and self._parallel:
-                futures = {k: self._pool().submit(self._run, k, queries[k], query.has_text, limit) for k in todo[1:]}
-                found[todo[0]] = self._run(todo[0], queries[todo[0]], query.has_text, limit)
-                for k, fut in futures.items():
-                    found[k] = fut.result()
-            else:
-                for k in todo:
-                    found[k] = self._run(k, queries[k], query.has_text, limit)
-            for kind in todo:
-                hits, count = self._hits(kind, query, found[kind], limit, ctx)
-                setattr(results, kind, hits)
-                results.counts[kind] = count
-            best = ctx.best_passage
-            for h in results.passages:
-                best.setdefault(h.article, h)
+        todo = sorted((k for k in kinds if queries[k] is not None), key=lambda k: -len(self._units[k]))
+        has_text = query.has_text
+        ranked = [k for k in todo if k in eager]
+        counted = [k for k in todo if k not in eager]
+        found: dict = {}
+        pending: dict = {}
+        if self._parallel and len(todo) > 1:
+            # The biggest ranked list is searched here; one pool thread searches the other,
+            # then counts the rest (two cores: the ranked lists are not slowed by the counts,
+            # and the counts go on while the ranked lists' rows are read).
+            from concurrent.futures import Future
+            side = {k: Future() for k in ranked[1:] + counted}
+            def job():
+                for k, fut in side.items():
+                    try:
+                        fut.set_result(self._run(k, queries[k], has_text, limit) if k in eager
+                                       else self._count(k, queries[k]))
+                    except BaseException as exc:  # noqa: BLE001 - handed to the reader
+                        fut.set_exception(exc)
+            self._pool().submit(job)
+            if ranked:
+                found[ranked[0]] = self._run(ranked[0], queries[ranked[0]], has_text, limit)
+            for k in ranked[1:]:
+                found[k] = side[k].result()
+            pending = {k: side[k] for k in counted}
+        else:
+            for k in ranked:
+                found[k] = self._run(k, queries[k], has_text, limit)
+            pending = {k: self._count(k, queries[k]) for k in counted}
+        for kind in ranked:
+            res = found[kind]
+            scores, rows = self._ranked(kind, has_text, res, limit)
+            setattr(results, kind, Hits(self, kind, ctx, res.count, limit, has_text, rows, scores))
+            results._counts[kind] = res.count
+        for kind, count in pending.items():
+            setattr(results, kind, Hits(self, kind, ctx, count, limit, has_text, make_query=self._full_query_maker(
+                kind, query, entity_ids, include_boilerplate, kind == "articles" and "titles" in scopes)))
+        results._pending = pending
+        ctx.passages = results.passages
         return results
 
-    def _kind_query(self, kind, query: Query, entity_ids, include_boilerplate, problems, titles_only=False):
-        """The tantivy query for one result kind, or None when the filters match nothing."""
+    def _full_query_maker(self, kind, query, entity_ids, include_boilerplate, titles_only):
+        def make():
+            with self._lock:
+                return self._kind_query(kind, query, entity_ids, include_boilerplate, [], titles_only=titles_only)
+        return make
+
+    def _kind_query(self, kind, query: Query, entity_ids, include_boilerplate, problems, titles_only=False,
+                    count_only=False):
+        """The tantivy query for one result kind, or None when the filters match nothing.
+        ``count_only``: without the scoring clauses (the same documents match)."""
         import tantivy
         Q, Occur = tantivy.Query, tantivy.Occur
         schema = self._tv[kind][1]
@@ -860,8 +1021,9 @@ class SearchIndex:
                 clauses.append((Occur.Must, parts[0][0]))
             else:
                 clauses.append((Occur.Must, self._group_match(kind, words, fields, fuzzy)))
-            for _m, score in parts:
-                clauses.extend((Occur.Should, c) for c in score)
+            if not count_only:
+                for _m, score in parts:
+                    clauses.extend((Occur.Should, c) for c in score)
         for phrase in query.phrases:
             clauses.append((Occur.Must, self._phrase_query(kind, phrase)))
         fields = [f for f, _b in _FIELDS[kind]]
@@ -881,22 +1043,26 @@ class SearchIndex:
             return searcher.search(q, limit=max(limit, 1), count=True)
         return searcher.search(q, limit=max(limit, 1), count=True, order_by_field="rec")
 
-    def _hits(self, kind, query: Query, res, limit, ctx):
+    def _count(self, kind, q) -> int:
+        """How many documents match (ordered by a fast field: tantivy skips scoring)."""
+        return self._tv[kind][2].search(q, limit=1, count=True, order_by_field="rec").count
+
+    def _ranked(self, kind, has_text: bool, res, limit):
+        """(scores, unit rows) of a search's hits, best first (equal scores: newest first)."""
         raw = res.hits[:limit]
         if not raw:
-            return [], res.count
+            return [], []
         rows = self._tv[kind][2].fast_field_values("u", [a for _s, a in raw])
-        units = self._units[kind]
-        if query.has_text:
-            scores = [round(sc, 4) for sc, _a in raw]
-            if len(set(scores)) < len(scores):
-                # equal scores (typo-only matches, prefixes): newest first (a stable sort)
-                rec = units.rec
-                order = sorted(range(len(rows)), key=lambda i: (-scores[i], -rec[rows[i]]))
-                rows = [rows[i] for i in order]
-                scores = [scores[i] for i in order]
-            return [Hit(kind, sc, r, units, ctx) for r, sc in zip(rows, scores)], res.count
-        return [Hit(kind, 0.0, r, units, ctx) for r in rows], res.count
+        if not has_text:
+            return [0.0] * len(rows), rows
+        scores = [round(sc, 4) for sc, _a in raw]
+        if len(set(scores)) < len(scores):
+            # equal scores (typo-only matches, prefixes): newest first (a stable sort)
+            rec = self._units[kind].rec
+            ranked = sorted(zip([-sc for sc in scores], [-rec[r] for r in rows], range(len(rows))))
+            rows = [rows[i] for _s, _r, i in ranked]
+            scores = [-ns for ns, _r, _i in ranked]
+        return scores, rows
 
     def _fields_for(self, kind, titles_only, include_boilerplate):
         """(fields with boosts, fields with typo tolerance) a query word searches."""

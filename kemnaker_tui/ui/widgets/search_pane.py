@@ -10,6 +10,7 @@ the other tabs fill when shown.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from textual import work
 from textual.app import ComposeResult
@@ -91,7 +92,7 @@ class SearchPane(Vertical):
         self.shown_generation = 0
         self.search_ms = 0.0
         self._filled: set[str] = set()
-        self._hits: dict[str, list] = {k: [] for k in KINDS}
+        self._hits: dict[str, Sequence] = {k: () for k in KINDS}
         self._built: dict[str, int] = {}
         self._prebuilt = None
         self._last_ms = 0.0
@@ -183,7 +184,7 @@ class SearchPane(Vertical):
         prebuilt = None
         if results is not None:
             kind = self._kind
-            hits = list(getattr(results, kind, []) or [])[: self._page(kind)]
+            hits = (getattr(results, kind, None) or ())[: self._page(kind)]     # only the rows shown
             try:
                 prompts = [self._prompt(kind, hit) for hit in hits]
                 preview = self._preview_content(kind, hits[0]) if hits else None
@@ -203,7 +204,8 @@ class SearchPane(Vertical):
         self.search_ms = ms
         self._filled.clear()
         for kind in KINDS:
-            self._hits[kind] = list(getattr(results, kind, []) or []) if results is not None else []
+            # the engine's lists as they are: rows are made when a page of them is shown
+            self._hits[kind] = (getattr(results, kind, None) or ()) if results is not None else ()
         tabs = self.query_one(TabbedContent)
         counts = getattr(results, "counts", {}) or {}
         for kind in KINDS:
