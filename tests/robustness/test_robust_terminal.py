@@ -206,7 +206,14 @@ def test_real_terminal_title_and_clipboard_untouched(hostile_tree, tmp_path):
             time.sleep(0.3)
             tmux("send-keys", "-t", session, "Down")
         tmux("send-keys", "-t", session, "s")
-        seen.append(wait_for("bad�[2J�]52;c;QQ=="))       # the hostile name, shown inert
+        wait_for("Skipped files")
+        hostile = "bad�[2J�]52;c;QQ=="                     # the hostile name, shown inert
+        for _ in range(60):                                # long temp paths wrap: scroll the list to it
+            if hostile in screen():
+                break
+            tmux("send-keys", "-t", session, "Down")
+            time.sleep(0.1)
+        seen.append(wait_for(hostile))
         tmux("send-keys", "-t", session, "Escape")
         time.sleep(0.3)
         tmux("send-keys", "-t", session, "/")

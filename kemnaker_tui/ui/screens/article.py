@@ -75,6 +75,13 @@ class ArticleScreen(Screen):
     def body(self) -> ArticleBody:
         return self.query_one(ArticleBody)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A key queued while the screen is still being built or already being
+        # taken down finds no body: the action is skipped, not a crash.
+        if self.is_attached and not self.query(ArticleBody):
+            return False
+        return True
+
     def update_status(self) -> None:
         body = self.body
         parts = []
