@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kemnaker_tui.model import Corpus
+from kemnaker_tui.model import Corpus, Span
 
 KINDS = ("articles", "passages", "quotes", "figures")
 
@@ -29,12 +29,6 @@ def build_index(corpus: Corpus):
 # Stand-in with the engine's result shapes.
 
 @dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Snippet:
     text: str
     highlights: tuple[tuple[int, int], ...]
@@ -48,7 +42,7 @@ class _Hit:
     score: float
     start: int
     end: int
-    spans: tuple[_Span, ...]
+    spans: tuple[Span, ...]
     snippet: _Snippet
 
 
@@ -86,7 +80,7 @@ class SubstringIndex:
                 i = folded.find(t)
                 while i >= 0:
                     if include_boilerplate or not article.is_boilerplate(i, i + len(t)):
-                        spans.append(_Span(i, i + len(t)))
+                        spans.append(Span(i, i + len(t)))
                     i = folded.find(t, i + 1)
             if not terms or not spans:
                 continue
@@ -120,7 +114,7 @@ class SubstringIndex:
         for t in terms:
             i = folded.find(t, start, end)
             while 0 <= i:
-                spans.append(_Span(i, i + len(t)))
+                spans.append(Span(i, i + len(t)))
                 i = folded.find(t, i + 1, end)
         if terms and spans:
             spans.sort(key=lambda s: s.start)

@@ -18,6 +18,7 @@ from kemnaker_tui.ui import render as R
 
 
 class ClipList(OptionList):
+    # j/k only: the basket's own J/K move clips.
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

@@ -12,15 +12,11 @@ from textual.widgets.option_list import Option
 
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import Explorer
+from kemnaker_tui.ui.widgets.keylist import KeyList
 
 
-class PageList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+class PageList(KeyList):
+    pass
 
 
 class EntityScreen(Screen):

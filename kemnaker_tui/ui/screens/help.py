@@ -38,12 +38,13 @@ def groups():
     from kemnaker_tui.ui.screens.entity import EntityScreen
     from kemnaker_tui.ui.screens.main import MainScreen
     from kemnaker_tui.ui.widgets.search_pane import SearchPane, SearchView
+    from kemnaker_tui.ui.widgets.keylist import KeyList
     from kemnaker_tui.ui.widgets.sidebar import EntityList
     from kemnaker_tui.ui.widgets.timeline import TimelinePane
     return [
         ("Everywhere", KemnakerApp.BINDINGS + MainScreen.BINDINGS),
         ("Search", SearchView.BINDINGS + SearchPane.BINDINGS),
-        ("Entity sidebar", EntityList.BINDINGS),
+        ("Entity sidebar", KeyList.BINDINGS + EntityList.BINDINGS),
         ("Timeline", TimelinePane.BINDINGS),
         ("Article", ArticleScreen.BINDINGS),
         ("Entity page", EntityScreen.BINDINGS),

@@ -3,7 +3,6 @@ date range, top entities, meetings per year — and every article, newest first.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, ProgressBar, Static
@@ -11,17 +10,13 @@ from textual.widgets.option_list import Option
 
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import TYPE_LABELS, Explorer
+from kemnaker_tui.ui.widgets.keylist import KeyList
 
 STAGES = {"read": "Reading files", "analyse": "Analysing articles", "index": "Building the search index"}
 
 
-class ArticleList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+class ArticleList(KeyList):
+    pass
 
 
 class OverviewPane(Vertical):

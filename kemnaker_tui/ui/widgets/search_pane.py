@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import Explorer
 from kemnaker_tui.ui.searching import KINDS
+from kemnaker_tui.ui.widgets.keylist import KeyList
 
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
 LIMIT = 200
@@ -44,14 +45,7 @@ class QueryInput(Input):
         super()._watch_value(value)
 
 
-class HitList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
+class HitList(KeyList):
     def __init__(self, kind: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.kind = kind

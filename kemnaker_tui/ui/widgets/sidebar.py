@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from kemnaker_tui.model import Entity
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import TYPE_LABELS, Explorer
+from kemnaker_tui.ui.widgets.keylist import KeyList
 
 
 def entity_matches(entity: Entity, needle: str) -> bool:
@@ -28,12 +29,8 @@ def entity_matches(entity: Entity, needle: str) -> bool:
     return False
 
 
-class EntityList(OptionList):
+class EntityList(KeyList):
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
         Binding("space,f", "toggle_filter", "Filter by", id="entity.filter"),
     ]
 

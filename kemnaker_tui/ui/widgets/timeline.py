@@ -15,15 +15,11 @@ from textual.widgets.option_list import Option
 from kemnaker_tui.model import Meeting
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import MONTHS, Explorer, parse_date_range
+from kemnaker_tui.ui.widgets.keylist import KeyList
 
 
-class MeetingList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+class MeetingList(KeyList):
+    pass
 
 
 def density(explorer: Explorer, meetings: list[Meeting]) -> Content:
