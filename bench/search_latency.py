@@ -6,10 +6,12 @@ Builds the synthetic corpus (bench/make_corpus.py, reused when present),
 analyses it, builds the search index, then replays a fixed list of realistic
 queries keystroke by keystroke (typos, filters, phrases, OR, excludes). Each
 keystroke is timed as the explorer uses it: ``index.search(prefix,
-limit=200)``; ``spans`` and ``snippet`` of the first ``--page`` article and
-passage hits (the rows a screen shows — more than the explorer, which shows one
-tab; the rest are made only when scrolled to: the result lists make a hit when
-it is read) and those two lists' lengths; then the four counts (the tab labels,
+limit=200)``; what the rows of the first ``--page`` article and passage hits
+draw (an article row its ``snippet``, a passage row its ``spans``: the KWIC
+line is cut around them) — more than the explorer, which shows one tab; the
+rest are made only when scrolled to: the result lists make a hit when it is
+read; the ``spans`` of the first article (the preview of the highlighted
+row); those two lists' lengths; then the four counts (the tab labels,
 set after the rows are built; quotes and figures are still being counted on the
 search threads meanwhile, and reading the counts waits for them).
 
@@ -294,11 +296,11 @@ def main(argv: list[str] | None = None) -> int:
         # in the explorer's order: the visible rows are built, then the tab labels set
         r = index.search(s, limit=args.limit)
         for h in r.articles[:args.page]:
-            h.spans
-            h.snippet
+            h.snippet                   # an article row: title + KWIC snippet
         for h in r.passages[:args.page]:
-            h.spans
-            h.snippet
+            h.spans                     # a passage row: the KWIC line is cut around its spans
+        for h in r.articles[:1]:
+            h.spans                     # the preview of the highlighted row
         for kind in ("articles", "passages"):
             len(r.hits(kind))           # the list's "… n more" row
         for kind in KINDS:

@@ -22,13 +22,14 @@ within its edit distance (RapidFuzz OSA, as tantivy's Levenshtein automata
 with transpositions) — as a prefix for the word still being typed ("mag"
 finds magang). A 1–2 letter prefix keeps only its most frequent completions.
 The same term set then serves every index and field, and the highlighter, so
-a highlight is exactly what tantivy matched. A word becomes two parts:
-    match  a must clause with constant score: a term-set query on the terms
-           (one automaton pass over each field's term dictionary, as a plain
-           fuzzy query costs).
-    score  optional BM25 clauses on the exact word (boost 2 × field boost),
-           so exact forms rank above stem forms and typos.
-Words are ANDed, OR groups are disjunctions of their words' match clauses,
+a highlight is exactly what tantivy matched. A word becomes one must clause
+of two optional parts, so each posting list is read once:
+    exact  BM25 on the exact word (boost 2 × field boost), when the
+           vocabulary holds it: exact forms rank above stem forms and typos.
+    near   constant score for its other terms: a term-set query (one
+           automaton pass over each field's term dictionary, as a plain fuzzy
+           query costs).
+Words are ANDed, an OR group is one such clause over all its words,
 phrases are phrase queries, excludes are must-nots, filters are must clauses
 (entity filters are terms on an ``ent`` field holding the ids of the entities
 each article mentions). Equal scores fall back to recency. The last
@@ -344,19 +345,33 @@ class _HitContext:
         # an article: its best passage among the passage hits, else its best sentence
         passage = self.best_passage(hit.article)
         if passage is not None:
-            pairs = self._within(article, passage.start, passage.end)
+            # just that passage's range: the whole article is scanned only when its spans are read
+            pairs = [(s.start, s.end) for s in passage.spans]
             if pairs:
                 return make_snippet(text, passage.start, passage.end, pairs)
         # scan sentences in order; stop at the first that matches as many words as the query has groups
         want = max(1, len(self.query.groups) + len(self.query.phrases))
         best, best_n, best_pairs = None, 0, []
-        starts = self._matches(article)[0]
-        if starts:
-            units = list(article.sentences)
-            if article.title_span:
-                units.insert(0, article.title_span)
-            if self.include_boilerplate:
-                units.extend(article.boilerplate)
+        units = list(article.sentences)
+        if article.title_span:
+            units.insert(0, article.title_span)
+        if self.include_boilerplate:
+            units.extend(article.boilerplate)
+        known = self._found.get(article.key)
+        if known is None:
+            # sentence by sentence: a good sentence is usually early, and the matcher's
+            # cost grows with the text it reads (the whole article is read only for its spans)
+            scan = self.matcher.spans
+            for unit in units:
+                pairs = scan(text, unit.start, unit.end)
+                if pairs:
+                    n = len({text[s:e].lower() for s, e in pairs})
+                    if n > best_n:
+                        best, best_n, best_pairs = unit, n, pairs
+                        if n >= want:
+                            break
+        elif known[0]:
+            starts = known[0]
             n_starts = len(starts)
             for unit in units:
                 i = bisect_left(starts, unit.start)
@@ -767,47 +782,41 @@ class SearchIndex:
             near = sorted(near, key=lambda t: (-df.get(t, 0), t))[:cap]
         return base, base.union(near)
 
-    def _word_parts(self, kind: str, word: str, prefix: bool, fields=None, fuzzy_fields=None):
-        """(match, score) for one query word, cached.
+    def _group_query(self, kind: str, words: tuple[tuple[str, bool], ...], fields, fuzzy_fields):
+        """The must clause of one query word, or of an OR group of words (cached).
 
-        ``match`` (a must clause, constant score TYPO_SCORE) admits every
-        document holding one of the word's terms (see :meth:`_terms`): a
-        term-set query per field, one automaton pass over its term dictionary.
-        ``score`` (optional clauses) adds BM25 × EXACT_BOOST for the exact
-        word, so exact forms rank above stem forms and typos.
+        One boolean of optional clauses, so each posting list is read once:
+          exact  BM25 × EXACT_BOOST × field boost on the exact word, in every
+                 scored field (only when the vocabulary has it: a word still
+                 being typed usually is not a word yet);
+          near   constant TYPO_SCORE for the word's other terms (stem forms,
+                 typo and prefix neighbours, see :meth:`_terms`): a term-set
+                 query per match field, one automaton pass over its term
+                 dictionary (an OR group's words share it).
+        A document holding an exact word ranks above one holding only its
+        other forms; the same clause counts (tantivy skips scoring then).
         """
-        fields = fields or _FIELDS[kind]
-        fuzzy_fields = fuzzy_fields or _FUZZY_FIELDS[kind]
-        key = (kind, fields, word, prefix)
-        return self._query_cache.get_or(key, lambda: self._make_word_parts(kind, word, prefix, fields, fuzzy_fields))
+        key = (kind, fields, words)
+        return self._query_cache.get_or(key, lambda: self._make_group_query(kind, words, fields, fuzzy_fields))
 
-    def _make_word_parts(self, kind, word, prefix, fields, fuzzy_fields):
-        import tantivy
-        Q = tantivy.Query
-        schema = self._tv[kind][1]
-        score = [Q.boost_query(Q.term_query(schema, f, word), b * EXACT_BOOST) for f, b in fields]
-        return self._match_query(kind, [self._terms(word, prefix)], _match_fields(kind, fields), fuzzy_fields), score
-
-    def _match_query(self, kind, term_sets, fields, fuzzy_fields):
-        """Constant-score match of any of the terms: one term-set query per field
-        (an OR group's words share it: one automaton pass, not one per word)."""
+    def _make_group_query(self, kind, words, fields, fuzzy_fields):
         import tantivy
         Q, Should = tantivy.Query, tantivy.Occur.Should
         schema = self._tv[kind][1]
-        match = []
-        for f, _b in fields:
-            terms = frozenset().union(*(full if f in fuzzy_fields else base for base, full in term_sets))
-            if len(terms) == 1:
-                match.append(Q.term_query(schema, f, next(iter(terms))))
-            else:
-                match.append(Q.term_set_query(schema, f, sorted(terms)))
-        m = match[0] if len(match) == 1 else Q.boolean_query([(Should, c) for c in match])
-        return Q.const_score_query(m, TYPO_SCORE)
-
-    def _group_match(self, kind, words, fields, fuzzy_fields):
-        key = (kind, fields, "or", words)
-        return self._query_cache.get_or(key, lambda: self._match_query(
-            kind, [self._terms(w, p) for w, p in words], _match_fields(kind, fields), fuzzy_fields))
+        exact = {w for w, _p in words if w in self._df}
+        clauses = [(Should, Q.boost_query(Q.term_query(schema, f, w), b * EXACT_BOOST))
+                   for w in sorted(exact) for f, b in fields]
+        term_sets = [self._terms(w, p) for w, p in words]
+        for f, _b in _match_fields(kind, fields):
+            terms = frozenset().union(*(full if f in fuzzy_fields else base for base, full in term_sets)) - exact
+            if not terms:
+                continue
+            near = Q.term_query(schema, f, next(iter(terms))) if len(terms) == 1 else \
+                Q.term_set_query(schema, f, sorted(terms))
+            clauses.append((Should, Q.const_score_query(near, TYPO_SCORE)))
+        if not clauses:         # a word no document holds, in no form
+            return Q.term_query(schema, fields[0][0], words[0][0])
+        return clauses[0][1] if len(clauses) == 1 else Q.boolean_query(clauses)
 
     def _phrase_query(self, kind: str, phrase: tuple[str, ...]):
         import tantivy
@@ -946,8 +955,7 @@ class SearchIndex:
             for kind in kinds:
                 problems: list[str] = []
                 queries[kind] = self._kind_query(kind, query, entity_ids, include_boilerplate, problems,
-                                                 titles_only=(kind == "articles" and "titles" in scopes),
-                                                 count_only=kind not in eager)
+                                                 titles_only=(kind == "articles" and "titles" in scopes))
                 for p in problems:
                     if p not in results.problems:
                         results.problems.append(p)
@@ -998,10 +1006,8 @@ class SearchIndex:
                 return self._kind_query(kind, query, entity_ids, include_boilerplate, [], titles_only=titles_only)
         return make
 
-    def _kind_query(self, kind, query: Query, entity_ids, include_boilerplate, problems, titles_only=False,
-                    count_only=False):
-        """The tantivy query for one result kind, or None when the filters match nothing.
-        ``count_only``: without the scoring clauses (the same documents match)."""
+    def _kind_query(self, kind, query: Query, entity_ids, include_boilerplate, problems, titles_only=False):
+        """The tantivy query for one result kind, or None when the filters match nothing."""
         import tantivy
         Q, Occur = tantivy.Query, tantivy.Occur
         schema = self._tv[kind][1]
@@ -1016,14 +1022,7 @@ class SearchIndex:
             is_last_group = gi == len(query.groups) - 1
             fields, fuzzy = self._fields_for(kind, titles_only, include_boilerplate)
             words = tuple((w, w == last and is_last_group) for w in group)
-            parts = [self._word_parts(kind, w, p, fields, fuzzy) for w, p in words]
-            if len(parts) == 1:
-                clauses.append((Occur.Must, parts[0][0]))
-            else:
-                clauses.append((Occur.Must, self._group_match(kind, words, fields, fuzzy)))
-            if not count_only:
-                for _m, score in parts:
-                    clauses.extend((Occur.Should, c) for c in score)
+            clauses.append((Occur.Must, self._group_query(kind, words, fields, fuzzy)))
         for phrase in query.phrases:
             clauses.append((Occur.Must, self._phrase_query(kind, phrase)))
         fields = [f for f, _b in _FIELDS[kind]]

@@ -293,7 +293,8 @@ class SearchPane(Vertical):
         explorer = self.explorer
         article = explorer.article(hit.article)
         date = article.published.isoformat() if article.published else "no date   "
-        spans = [(s.start, s.end) for s in hit.spans]
+        # spans only where a row draws them (an article's are its whole text: the preview's job)
+        spans = [(s.start, s.end) for s in hit.spans] if kind in ("passages", "quotes") else []
         if kind == "articles":
             head = R.join((R.clip(article.title, 90), "bold"), (f"  {article.outlet or ''} {date}", R.DIM))
             snippet = R.highlighted(hit.snippet.text, hit.snippet.highlights)
