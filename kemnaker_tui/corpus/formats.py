@@ -64,3 +64,10 @@ READERS: dict[str, Reader] = {
     ".markdown": read_plain,
     ".jsonl": read_jsonl,
 }
+
+# The largest file each format reads, in bytes. One article in a file is never
+# this big (a bigger .txt is a dump, not an article); a collection format holds
+# a whole corpus (100,000 articles in JSON lines are ~300 MB), so its limit is
+# what memory allows rather than what an article is.
+ARTICLE_FILE_LIMIT = 256 * 1024 * 1024
+SIZE_LIMITS: dict[str, int] = {".jsonl": 4 * 1024 * 1024 * 1024}

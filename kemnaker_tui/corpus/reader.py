@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kemnaker_tui.corpus.encoding import NotText, decode
-from kemnaker_tui.corpus.formats import READERS, FormatError
+from kemnaker_tui.corpus.formats import ARTICLE_FILE_LIMIT, READERS, SIZE_LIMITS, FormatError
 from kemnaker_tui.model import RawDocument, SkippedFile
 
-# Refuse files larger than this outright: they are dumps, not articles.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+# Refuse files larger than this outright (per format: see formats.SIZE_LIMITS).
+MAX_FILE_BYTES = ARTICLE_FILE_LIMIT
 
 
 @dataclass
@@ -118,13 +118,15 @@ def _read_file(file: Path, key: str, result: ReadResult) -> None:
             result.skipped.append(SkippedFile(str(file), "not a regular file (pipe, socket or device)"))
             return
         size = info.st_size
-        if size > MAX_FILE_BYTES:
-            result.skipped.append(SkippedFile(str(file), f"too large ({size // 2**20} MB)"))
+        limit = SIZE_LIMITS.get(suffix, MAX_FILE_BYTES)
+        if size > limit:
+            result.skipped.append(SkippedFile(str(file), f"too large ({size // 2**20} MB; a {suffix} file is "
+                                                         f"read up to {limit // 2**20} MB)"))
             return
         with open(file, "rb") as handle:     # read-only: the user's files are never written
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:       # it grew while we looked
-            result.skipped.append(SkippedFile(str(file), f"too large (over {MAX_FILE_BYTES // 2**20} MB)"))
+            data = handle.read(limit + 1)
+        if len(data) > limit:                # it grew while we looked
+            result.skipped.append(SkippedFile(str(file), f"too large (over {limit // 2**20} MB)"))
             return
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__

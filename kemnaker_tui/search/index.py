@@ -568,6 +568,12 @@ class SearchIndex:
                     ents_of.setdefault(key, set()).add(e.id)
             self._entity_articles[e.id] = frozenset(arts)
         self._outlets = sorted({a.outlet.lower() for a in articles if a.outlet})
+        # what a filter must leave out to be worth a clause (a filter every article passes
+        # is dropped: a clause over every document costs as much as the words themselves)
+        self._every_article_has_outlet = all(a.outlet for a in articles)
+        self._langs = frozenset(a.language or "" for a in articles)
+        days = [r for r in self._rec if r]
+        self._day_range = (min(days), max(days)) if days and len(days) == len(articles) else None
         self._entity_names = {}     # type -> (list of folded names, list of entities)
         for e in corpus.entities:
             names, ents = self._entity_names.setdefault(e.type, ([], []))
@@ -892,13 +898,16 @@ class SearchIndex:
                 outlets.update(got)
             if not outlets:
                 return None
-            out.append(Q.term_set_query(schema, "outlet", sorted(outlets)))
-        if query.langs:
+            if not (self._every_article_has_outlet and outlets.issuperset(self._outlets)):
+                out.append(Q.term_set_query(schema, "outlet", sorted(outlets)))
+        if query.langs and not query.langs.issuperset(self._langs):
             out.append(Q.term_set_query(schema, "lang", sorted(query.langs)))
         if query.date_from or query.date_to:
             lo = (query.date_from - _EPOCH).days if query.date_from else 1     # rec 0: undated
             hi = (query.date_to - _EPOCH).days if query.date_to else None
-            out.append(Q.range_query(schema, "rec", tantivy.FieldType.Integer, lo, hi))
+            every = self._day_range
+            if not (every and lo <= every[0] and (hi is None or hi >= every[1])):
+                out.append(Q.range_query(schema, "rec", tantivy.FieldType.Integer, lo, hi))
         return out
 
     # ---------------------------------------------------------------- search

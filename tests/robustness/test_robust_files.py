@@ -248,3 +248,25 @@ async def test_app_counts_and_lists_skipped_files(hostile_tree):
                 name = os.path.basename(s.path)
                 assert sum(name in p and s.reason in p for p in prompts) == 1, (name, s.reason)
         assert any(s.reason in p for s in corpus.skipped for p in prompts)
+
+
+def test_size_limit_is_per_format_a_collection_may_be_a_whole_corpus(tmp_path, monkeypatch):
+    """A .txt is one article: past the article limit it is a dump and is skipped
+    with its size said. A .jsonl holds a corpus (100,000 articles are ~300 MB):
+    the same size loads."""
+    import json
+
+    from kemnaker_tui.corpus import reader
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 4000)
+    monkeypatch.setattr(reader, "SIZE_LIMITS", {".jsonl": 1_000_000})
+    line = json.dumps({"title": "Kemnaker dan JICA", "text": ARTICLE}, ensure_ascii=False)
+    (tmp_path / "corpus.jsonl").write_text("\n".join([line] * 20) + "\n", encoding="utf-8")
+    (tmp_path / "dump.txt").write_text(ARTICLE * 10, encoding="utf-8")
+    assert (tmp_path / "dump.txt").stat().st_size > 4000 < (tmp_path / "corpus.jsonl").stat().st_size
+    result = read_paths([tmp_path])
+    assert len(result.documents) == 20
+    assert [(os.path.basename(s.path), s.reason.split(" (")[0]) for s in result.skipped] == [("dump.txt", "too large")]
+    assert "MB" in result.skipped[0].reason
+    monkeypatch.setattr(reader, "SIZE_LIMITS", {".jsonl": 4000})
+    result = read_paths([tmp_path / "corpus.jsonl"])
+    assert not result.documents and "too large" in result.skipped[0].reason

@@ -115,6 +115,36 @@ def test_outlet_lang_and_dates(index):
     assert arts("from:2023 jepang") == {"a1.txt"}
 
 
+def test_filters_every_article_passes_give_the_same_hits(index):
+    """lang:/outlet:/from:/to: covering the whole corpus are dropped from the query
+    (a clause over every document is pure cost); the hits must not change."""
+    def hits(q):
+        r = index.search(q)
+        return [(h.kind, h.article, h.start, round(h.score, 4)) for kind in ("articles", "passages", "quotes",
+                                                                             "figures") for h in r.hits(kind)]
+    plain = hits("jepang")
+    assert plain
+    assert hits("lang:id OR lang:en jepang") == hits("lang:id lang:en jepang") == plain
+    assert {a for _k, a, _s, _c in hits("lang:id jepang")} <= {"a1.txt", "a2.txt", "a3.txt"}
+    # a4 is undated: a date range wide enough for every dated article still drops it
+    assert "a4.txt" not in {a for _k, a, _s, _c in hits("from:1990 to:2030 tokyo")}
+    assert "a4.txt" in {a for _k, a, _s, _c in hits("tokyo")}
+
+
+def test_filters_every_article_passes_are_dropped_on_a_uniform_corpus(corpus):
+    from kemnaker_tui.model import Corpus
+    from kemnaker_tui.search import SearchIndex
+    from kemnaker_tui.search.query import parse_query
+    dated = tuple(a for a in corpus.articles if a.published and a.language == "id")
+    uniform = SearchIndex.build(Corpus(articles=dated, entities=(), meetings=(), quotes=(), figures=()))
+    def hits(q):
+        return [(h.article, h.start, round(h.score, 4)) for h in uniform.search(q).passages]
+    assert hits("jepang")
+    assert hits("lang:id from:2000 to:2030 jepang") == hits("jepang")
+    assert uniform._filters("passages", parse_query("lang:id from:2000 to:2030 jepang"), frozenset(), []) == []
+    assert hits("from:2023-06 jepang") != hits("jepang")
+
+
 def test_empty_query_with_filters_lists_by_recency(index):
     r = index.search("lang:id")
     assert [h.article for h in r.articles] == ["a1.txt", "a2.txt", "a3.txt"]
