@@ -590,7 +590,9 @@ class SearchIndex:
             schema = _schema(kind)
             index = tantivy.Index(schema)
             self._tv[kind] = [index, schema, None]
-            writers[kind] = index.writer(heap_size=heaps[kind])
+            # one indexing thread per index (the four run side by side): documents keep the
+            # order they are added in, which is newest first (see below)
+            writers[kind] = index.writer(heap_size=heaps[kind], num_threads=1)
         units = self._units
         quotes_by_article: dict[str, list] = {}
         for q in corpus.quotes:
@@ -610,7 +612,12 @@ class SearchIndex:
         f_art, f_start, f_end, f_rec, f_ref = (u_fig.art.append, u_fig.start.append, u_fig.end.append,
                                                u_fig.rec.append, u_fig.ref.append)
         n_pas = n_fig = 0
-        for n, a in enumerate(articles):
+        # Newest articles first: tantivy keeps the first documents among equal scores, so
+        # when more documents tie than a page holds (a word still being typed matches
+        # thousands at one constant score) the newest are the ones kept.
+        order = sorted(range(len(articles)), key=lambda n: -self._rec[n])
+        for n in order:
+            a = articles[n]
             text = a.text
             rec = self._rec[n]
             common = {"lang": a.language or "", "rec": rec}

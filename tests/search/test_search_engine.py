@@ -215,6 +215,26 @@ def test_ties_break_on_recency(index):
     assert dates == sorted(dates, reverse=True)
 
 
+def test_ties_keep_the_newest_when_more_tie_than_the_limit(corpus):
+    """Typing "jep" matches many documents at one constant score; a page of
+    them must be the newest, not the first ones read."""
+    import dataclasses
+    import datetime as dt
+
+    from kemnaker_tui.model import Corpus
+    from kemnaker_tui.search import SearchIndex
+    base = corpus.articles[2]          # a3: "… ke Jepang …"
+    # the corpus lists the oldest first: the newest must still win
+    copies = tuple(dataclasses.replace(base, key=f"c{i}.txt", path=f"c{i}.txt",
+                                       published=dt.date(2000 + i, 1, 1)) for i in range(30))
+    index = SearchIndex.build(Corpus(articles=copies, entities=(), meetings=(), quotes=(), figures=()))
+    for limit in (1, 5):
+        r = index.search("jep", limit=limit)
+        assert [h.article for h in r.articles] == [f"c{29 - i}.txt" for i in range(limit)]
+        assert [h.published.year for h in r.passages][:1] == [2029]
+        assert r.counts["articles"] == 30
+
+
 def test_search_package_imports_no_ui():
     code = ("import sys, kemnaker_tui.search as s; s.SearchIndex; s.parse_query;"
             "import kemnaker_tui.search.index, kemnaker_tui.search.snippets;"
