@@ -44,6 +44,7 @@ import os
 import threading
 from array import array
 from bisect import bisect_left
+from itertools import accumulate
 from collections import OrderedDict
 from collections.abc import Sequence
 
@@ -100,7 +101,8 @@ class Hit:
     @property
     def ref_id(self) -> str | None:
         """The quote or figure id (None for articles and passages)."""
-        return self._units.ref[self._row]
+        ref = self._units.ref
+        return None if ref is None else ref[self._row]
 
     @property
     def start(self) -> int:
@@ -415,19 +417,21 @@ def _searchable_ranges(article: Article, include_boilerplate: bool) -> list[tupl
 class _Units:
     """Our side of one tantivy index: row -> (article ordinal, start, end, ref id)."""
 
-    def __init__(self) -> None:
+    def __init__(self, with_ref: bool = False) -> None:
         self.art = array("I")
         self.start = array("I")
         self.end = array("I")
         self.rec = array("i")       # the article's day, for ties (newest first)
-        self.ref: list[str | None] = []
+        # quote/figure ids; articles and passages have none (no list: 8 bytes a row at 2 million rows)
+        self.ref: list[str | None] | None = [] if with_ref else None
 
     def add(self, art: int, start: int, end: int, ref: str | None = None, rec: int = 0) -> int:
         self.art.append(art)
         self.rec.append(rec)
         self.start.append(start)
         self.end.append(end)
-        self.ref.append(ref)
+        if self.ref is not None:
+            self.ref.append(ref)
         return len(self.art) - 1
 
     def __len__(self) -> int:
@@ -582,7 +586,7 @@ class SearchIndex:
                 ents.append(e)
 
         self._tv = {}
-        self._units = {kind: _Units() for kind in KINDS}
+        self._units = {kind: _Units(with_ref=kind in ("quotes", "figures")) for kind in KINDS}
         writers = {}
         heaps = {"articles": writer_heap, "passages": writer_heap, "quotes": 50_000_000,
                  "figures": max(50_000_000, writer_heap // 2)}
@@ -607,8 +611,8 @@ class SearchIndex:
         from_dict = tantivy.Document.from_dict
         add_art, add_pas, add_quo, add_fig = (w.add_document for w in (w_art, w_pas, w_quo, w_fig))
         u_art, u_pas, u_quo, u_fig = (units[k] for k in KINDS)
-        p_art, p_start, p_end, p_rec, p_ref = (u_pas.art.append, u_pas.start.append, u_pas.end.append,
-                                               u_pas.rec.append, u_pas.ref.append)
+        p_art, p_start, p_end, p_rec = (u_pas.art.append, u_pas.start.append, u_pas.end.append,
+                                        u_pas.rec.append)
         f_art, f_start, f_end, f_rec, f_ref = (u_fig.art.append, u_fig.start.append, u_fig.end.append,
                                                u_fig.rec.append, u_fig.ref.append)
         n_pas = n_fig = 0
@@ -628,6 +632,9 @@ class SearchIndex:
                 common["ent"] = list(ents)
             bps = sorted(a.boilerplate, key=lambda s: s.start) if a.boilerplate else ()
             if bps:
+                # overlap test in O(log n): boilerplate starts, and the furthest end so far
+                b_starts = [b.start for b in bps]
+                b_reach = list(accumulate((b.end for b in bps), max))
                 ranges = _searchable_ranges(a, False)
                 body = "\n".join(text[s:e] for s, e in ranges)
                 boiler = "\n".join(text[b.start:b.end] for b in bps)
@@ -643,13 +650,15 @@ class SearchIndex:
             common["bp"] = 0
             for s in a.sentences:
                 start, end = s.start, s.end
-                if bps and a.is_boilerplate(start, end):
-                    continue
+                if bps:
+                    k = bisect_left(b_starts, end)
+                    if k and b_reach[k - 1] > start:       # overlaps boilerplate
+                        continue
                 doc = dict(common)
                 doc["u"] = n_pas
                 doc["body"] = text[start:end]
                 add_pas(from_dict(doc, s_pas))
-                p_art(n), p_start(start), p_end(end), p_rec(rec), p_ref(None)
+                p_art(n), p_start(start), p_end(end), p_rec(rec)
                 n_pas += 1
             common["bp"] = 1
             for b in bps:
@@ -657,7 +666,7 @@ class SearchIndex:
                 doc["u"] = n_pas
                 doc["body"] = text[b.start:b.end]
                 add_pas(from_dict(doc, s_pas))
-                p_art(n), p_start(b.start), p_end(b.end), p_rec(rec), p_ref(None)
+                p_art(n), p_start(b.start), p_end(b.end), p_rec(rec)
                 n_pas += 1
             del common["bp"]
             for q in quotes_by_article.get(a.key, ()):
