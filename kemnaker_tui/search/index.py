@@ -6,7 +6,8 @@ counted on its own and the small ones (quotes, figures) cost little:
 
     articles   title, body (boilerplate removed, then the entity names + aliases),
                boiler, names (the names again, to score them)
-    passages   one document per body sentence; boilerplate lines flagged bp=1
+    passages   one document per body sentence (field body); boilerplate lines
+               in a field of their own (boiler), flagged bp=1
     quotes     the words inside the quote marks, and the speaker's name
     figures    the sentence holding the figure (one document per figure, so
                counts are counts of figures)
@@ -467,7 +468,9 @@ def _schema(kind: str):
         sb.add_unsigned_field("bp", indexed=True)
     for name, _boost in _FIELDS[kind]:
         sb.add_text_field(name, tokenizer_name="default", index_option="position")
-    if kind == "articles":
+    if kind in ("articles", "passages"):
+        # boilerplate text in a field of its own: a query reads it only when asked to, so
+        # leaving it out costs no clause
         sb.add_text_field("boiler", tokenizer_name="default", index_option="position")
     return sb.build()
 
@@ -664,7 +667,7 @@ class SearchIndex:
             for b in bps:
                 doc = dict(common)
                 doc["u"] = n_pas
-                doc["body"] = text[b.start:b.end]
+                doc["boiler"] = text[b.start:b.end]
                 add_pas(from_dict(doc, s_pas))
                 p_art(n), p_start(b.start), p_end(b.end), p_rec(rec)
                 n_pas += 1
@@ -840,15 +843,15 @@ class SearchIndex:
             return Q.term_query(schema, fields[0][0], words[0][0])
         return clauses[0][1] if len(clauses) == 1 else Q.boolean_query(clauses)
 
-    def _phrase_query(self, kind: str, phrase: tuple[str, ...]):
+    def _phrase_query(self, kind: str, phrase: tuple[str, ...], fields=None):
         import tantivy
         Q = tantivy.Query
         schema = self._tv[kind][1]
+        fields = fields or _FIELDS[kind]
         if len(phrase) == 1:
-            return Q.boolean_query([(tantivy.Occur.Should, Q.term_query(schema, f, phrase[0]))
-                                    for f, _b in _FIELDS[kind]])
+            return Q.boolean_query([(tantivy.Occur.Should, Q.term_query(schema, f, phrase[0])) for f, _b in fields])
         return Q.boolean_query([(tantivy.Occur.Should, Q.boost_query(Q.phrase_query(schema, f, list(phrase)), b))
-                                for f, b in _FIELDS[kind]])
+                                for f, b in fields])
 
     # --------------------------------------------------------------- filters
     def _resolve_entities(self, f: Filter) -> tuple[list, str | None]:
@@ -1040,22 +1043,24 @@ class SearchIndex:
         if filters is None:
             return None
         clauses = [(Occur.Must, f) for f in filters]
-        if kind == "passages" and not include_boilerplate:
+        fields, fuzzy = self._fields_for(kind, titles_only, include_boilerplate)
+        if kind == "passages" and not include_boilerplate and not (query.groups or query.phrases):
+            # words and phrases read the body field only, which boilerplate passages lack;
+            # a query of filters alone lists every passage, so those are left out here
             clauses.append((Occur.MustNot, Q.term_query(schema, "bp", 0 + 1)))
         last = query.last_term if query.prefix_last else None
         for gi, group in enumerate(query.groups):
             is_last_group = gi == len(query.groups) - 1
-            fields, fuzzy = self._fields_for(kind, titles_only, include_boilerplate)
             words = tuple((w, w == last and is_last_group) for w in group)
             clauses.append((Occur.Must, self._group_query(kind, words, fields, fuzzy)))
+        searched = _FIELDS[kind] + ((("boiler", 0.5),) if include_boilerplate and kind == "passages" else ())
         for phrase in query.phrases:
-            clauses.append((Occur.Must, self._phrase_query(kind, phrase)))
-        fields = [f for f, _b in _FIELDS[kind]]
+            clauses.append((Occur.Must, self._phrase_query(kind, phrase, searched)))
         for w in query.excludes:
-            for f in fields:
+            for f, _b in searched:
                 clauses.append((Occur.MustNot, Q.term_query(schema, f, w)))
         for phrase in query.exclude_phrases:
-            clauses.append((Occur.MustNot, self._phrase_query(kind, phrase)))
+            clauses.append((Occur.MustNot, self._phrase_query(kind, phrase, searched)))
         if not any(o == Occur.Must for o, _q in clauses):
             clauses.append((Occur.Must, Q.all_query()))
         return Q.boolean_query(clauses)
@@ -1094,4 +1099,6 @@ class SearchIndex:
             return (("title", 2.0),), ("title",)
         if kind == "articles" and include_boilerplate:
             return _FIELDS["articles"] + (("boiler", 0.5),), ("body", "boiler")
+        if kind == "passages" and include_boilerplate:
+            return _FIELDS["passages"] + (("boiler", 0.5),), ("body", "boiler")
         return _FIELDS[kind], _FUZZY_FIELDS[kind]

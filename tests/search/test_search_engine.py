@@ -173,6 +173,14 @@ def test_boilerplate_excluded_by_default(index):
     r = index.search("emas ", include_boilerplate=True)
     assert [h.article for h in r.passages] == ["a1.txt"]
     assert spans_text(index, r.passages[0]) == ["Emas"]
+    # phrases and filters alone follow the same rule; an exclude reaches boilerplate when it is searched
+    assert not index.search('"harga emas"').passages
+    assert [h.article for h in index.search('"harga emas"', include_boilerplate=True).passages] == ["a1.txt"]
+    assert not index.search("harga -emas", include_boilerplate=True).passages
+    def bp_rows(r):
+        return [h for h in r.passages if index.corpus.article(h.article).is_boilerplate(h.start, h.end)]
+    assert not bp_rows(index.search("outlet:jpnn"))
+    assert bp_rows(index.search("outlet:jpnn", include_boilerplate=True))
 
 
 def test_highlight_spans_point_at_the_original_characters(index):
