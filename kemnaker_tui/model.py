@@ -6,6 +6,8 @@ read from its file — end exclusive, so any view can highlight the original.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("person", "organisation", "program", "place")
@@ -21,6 +23,63 @@ class Span:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+
+class SpanList(Sequence):
+    """An immutable sequence of :class:`Span`, stored as one array of offsets.
+
+    An article's sentences, paragraphs and boilerplate: 100,000 articles hold
+    millions of them, and a Span object with its two int objects costs ~100
+    bytes where two array slots cost 8. Reads make Span objects on demand;
+    equal to any sequence of the same spans (a tuple of Spans included).
+    """
+    __slots__ = ("_flat",)
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        flat = array("I")
+        for s in spans:
+            flat.append(s.start)
+            flat.append(s.end)
+        self._flat = flat
+
+    def __len__(self) -> int:
+        return len(self._flat) // 2
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("span index out of range")
+        return Span(self._flat[2 * i], self._flat[2 * i + 1])
+
+    def __iter__(self) -> Iterator[Span]:
+        flat = self._flat
+        for i in range(0, len(flat), 2):
+            yield Span(flat[i], flat[i + 1])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, SpanList):
+            return self._flat == other._flat
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"SpanList({list(self)!r})"
+
+    def __getstate__(self):
+        return self._flat.tobytes()
+
+    def __setstate__(self, state) -> None:
+        flat = array("I")
+        flat.frombytes(state)
+        self._flat = flat
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +121,10 @@ class Article:
     published_text: str | None
     language: str                 # "id" or "en"
     url: str | None
-    boilerplate: tuple[Span, ...]  # marked, not deleted: not searched or extracted
-    paragraphs: tuple[Span, ...]   # body paragraphs (boilerplate lines excluded)
-    sentences: tuple[Span, ...]    # body sentences, in order
+    boilerplate: Sequence[Span]    # marked, not deleted: not searched or extracted
+    paragraphs: Sequence[Span]     # body paragraphs (boilerplate lines excluded)
+    sentences: Sequence[Span]      # body sentences, in order
+    # (the analysis stores these three as SpanList; any sequence of Spans will do)
 
     def is_boilerplate(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -82,6 +142,66 @@ class Mention:
     text: str
 
 
+class MentionList(Sequence):
+    """An immutable sequence of :class:`Mention`, stored as columns (offsets in
+    one array, article keys and surface texts as shared strings): an entity of
+    a large corpus has hundreds of thousands of mentions, ~24 bytes each here
+    instead of ~120 as objects. Reads make Mention objects on demand."""
+    __slots__ = ("_articles", "_texts", "_pos")
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        self._articles: list[str] = []
+        self._texts: list[str] = []
+        self._pos = array("I")
+        for m in mentions:
+            self._articles.append(m.article)
+            self._texts.append(m.text)
+            self._pos.append(m.start)
+            self._pos.append(m.end)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def _make(self, i: int) -> Mention:
+        return Mention(self._articles[i], self._pos[2 * i], self._pos[2 * i + 1], self._texts[i])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self._make(j) for j in range(*i.indices(len(self))))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("mention index out of range")
+        return self._make(i)
+
+    def __iter__(self) -> Iterator[Mention]:
+        for i in range(len(self._articles)):
+            yield self._make(i)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, MentionList):
+            return (self._pos == other._pos and self._articles == other._articles
+                    and self._texts == other._texts)
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"MentionList({list(self)!r})"
+
+    def __getstate__(self):
+        return self._articles, self._texts, self._pos.tobytes()
+
+    def __setstate__(self, state) -> None:
+        self._articles, self._texts, raw = state
+        self._pos = array("I")
+        self._pos.frombytes(raw)
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str                        # "person:anwar-sanusi"
@@ -90,7 +210,7 @@ class Entity:
     acronym: str | None
     aliases: tuple[str, ...]       # every other surface form seen or known
     roles: tuple[str, ...]         # people: titles/positions as printed
-    mentions: tuple[Mention, ...]
+    mentions: Sequence[Mention]    # the analysis stores a MentionList; any sequence will do
 
     @property
     def articles(self) -> tuple[str, ...]:

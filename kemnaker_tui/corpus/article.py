@@ -4,7 +4,7 @@ from __future__ import annotations
 from kemnaker_tui.corpus.boilerplate import find_boilerplate
 from kemnaker_tui.corpus.metadata import find_metadata
 from kemnaker_tui.corpus.segment import paragraphs, sentences
-from kemnaker_tui.model import Article, RawDocument, Span
+from kemnaker_tui.model import Article, RawDocument, Span, SpanList
 
 # Extraction reads at most this much of one article; a longer "article" is a
 # dump, and reading its head keeps the explorer responsive (the view still
@@ -23,6 +23,6 @@ def build_article(raw: RawDocument) -> Article:
         key=raw.key, path=raw.path, text=text, encoding=raw.encoding,
         title=meta.title, title_span=meta.title_span, outlet=meta.outlet,
         dateline=meta.dateline, published=meta.published, published_text=meta.published_text,
-        language=meta.language, url=raw.url, boilerplate=boilerplate,
-        paragraphs=tuple(paras), sentences=tuple(sents),
+        language=meta.language, url=raw.url, boilerplate=SpanList(boilerplate),
+        paragraphs=SpanList(paras), sentences=SpanList(sents),
     )
