@@ -60,6 +60,11 @@ class SpanList(Sequence):
         for i in range(0, len(flat), 2):
             yield Span(flat[i], flat[i + 1])
 
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each span, without making Span objects (bulk readers)."""
+        flat = self._flat
+        return zip(flat[0::2], flat[1::2])
+
     def __eq__(self, other) -> bool:
         if isinstance(other, SpanList):
             return self._flat == other._flat
@@ -179,6 +184,10 @@ class MentionList(Sequence):
         for i in range(len(self._articles)):
             yield self._make(i)
 
+    def article_keys(self) -> list[str]:
+        """Each mention's article key, in order (bulk readers: no Mention objects made)."""
+        return list(self._articles)
+
     def __eq__(self, other) -> bool:
         if isinstance(other, MentionList):
             return (self._pos == other._pos and self._articles == other._articles
@@ -214,7 +223,7 @@ class Entity:
 
     @property
     def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.article for m in self.mentions))
+        return tuple(dict.fromkeys(mention_articles(self.mentions)))
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -308,3 +317,17 @@ class Corpus:
             if any(n.casefold() == folded for n in e.all_names):
                 return e
         return None
+
+
+def span_pairs(spans: Iterable[Span]) -> Iterable[tuple[int, int]]:
+    """(start, end) of each span of any sequence of spans (fast for a SpanList)."""
+    if isinstance(spans, SpanList):
+        return spans.pairs()
+    return ((s.start, s.end) for s in spans)
+
+
+def mention_articles(mentions: Iterable[Mention]) -> list[str]:
+    """The article key of each mention of any sequence of mentions (fast for a MentionList)."""
+    if isinstance(mentions, MentionList):
+        return mentions.article_keys()
+    return [m.article for m in mentions]

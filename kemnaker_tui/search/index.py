@@ -29,7 +29,8 @@ of two optional parts, so each posting list is read once:
            vocabulary holds it: exact forms rank above stem forms and typos.
     near   constant score for its other terms: a term-set query (one
            automaton pass over each field's term dictionary, as a plain fuzzy
-           query costs).
+           query costs); typos two edits away score half of those one edit
+           away, stem forms and completions of the word being typed.
 Words are ANDed, an OR group is one such clause over all its words,
 phrases are phrase queries, excludes are must-nots, filters are must clauses
 (entity filters are terms on an ``ent`` field holding the ids of the entities
@@ -49,7 +50,7 @@ from itertools import accumulate
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from kemnaker_tui.model import Article, Corpus, Span
+from kemnaker_tui.model import Article, Corpus, Span, mention_articles, span_pairs
 from kemnaker_tui.search.query import Filter, Query, parse_query
 from kemnaker_tui.search.snippets import Matcher, Snippet, make_snippet, max_edits, title_snippet, to_spans
 from kemnaker_tui.search.stemming import StemIndex, guarded_stem
@@ -57,7 +58,8 @@ from kemnaker_tui.search.stemming import StemIndex, guarded_stem
 KINDS = ("articles", "passages", "quotes", "figures")
 _EPOCH = dt.date(1970, 1, 1)
 EXACT_BOOST = 2.0
-TYPO_SCORE = 0.3
+TYPO_SCORE = 0.3           # a stem form, a typo one edit away, a completion of the word being typed
+FAR_TYPO_SCORE = 0.15      # a typo two edits away
 MAX_STEM_FORMS = 24
 # A 1–2 letter word still being typed expands to its most frequent completions
 # only: all of them would be most of the vocabulary ("p…"), cost more than the
@@ -567,7 +569,7 @@ class SearchIndex:
         for e in corpus.entities:
             arts = set()
             all_names = e.all_names
-            for key in {m.article for m in e.mentions}:
+            for key in set(mention_articles(e.mentions)):
                 n = self._ordinal.get(key)
                 if n is not None:
                     arts.add(n)
@@ -651,16 +653,12 @@ class SearchIndex:
                        names=names)
             add_art(from_dict(doc, s_art))
             common["bp"] = 0
-            for s in a.sentences:
-                start, end = s.start, s.end
+            for start, end in span_pairs(a.sentences):
                 if bps:
                     k = bisect_left(b_starts, end)
                     if k and b_reach[k - 1] > start:       # overlaps boilerplate
                         continue
-                doc = dict(common)
-                doc["u"] = n_pas
-                doc["body"] = text[start:end]
-                add_pas(from_dict(doc, s_pas))
+                add_pas(from_dict({**common, "u": n_pas, "body": text[start:end]}, s_pas))
                 p_art(n), p_start(start), p_end(end), p_rec(rec)
                 n_pas += 1
             common["bp"] = 1
@@ -795,6 +793,18 @@ class SearchIndex:
         neighbours."""
         return self._expand_cache.get_or(("terms", word, prefix), lambda: self._make_terms(word, prefix))
 
+    def _far_terms(self, word: str, prefix: bool) -> frozenset[str]:
+        """The word's typo neighbours two edits away (words of 8+ letters, once typed):
+        they match, scored below those one edit away."""
+        if prefix or max_edits(word) < 2:
+            return frozenset()
+        return self._expand_cache.get_or(("far", word), lambda: self._make_far_terms(word))
+
+    def _make_far_terms(self, word: str) -> frozenset[str]:
+        from rapidfuzz.distance import OSA
+        base, full = self._terms(word, False)
+        return frozenset(t for t in full - base if OSA.distance(word, t) > 1)
+
     def _make_terms(self, word: str, prefix: bool):
         k = max_edits(word)
         base = frozenset((word,) + self._stem_forms(word))
@@ -832,13 +842,16 @@ class SearchIndex:
         clauses = [(Should, Q.boost_query(Q.term_query(schema, f, w), b * EXACT_BOOST))
                    for w in sorted(exact) for f, b in fields]
         term_sets = [self._terms(w, p) for w, p in words]
+        far = frozenset().union(*(self._far_terms(w, p) for w, p in words))
         for f, _b in _match_fields(kind, fields):
             terms = frozenset().union(*(full if f in fuzzy_fields else base for base, full in term_sets)) - exact
-            if not terms:
-                continue
-            near = Q.term_query(schema, f, next(iter(terms))) if len(terms) == 1 else \
-                Q.term_set_query(schema, f, sorted(terms))
-            clauses.append((Should, Q.const_score_query(near, TYPO_SCORE)))
+            # two edits away ranks below one edit away (and stem forms)
+            for tier, score in ((terms - far, TYPO_SCORE), (terms & far, FAR_TYPO_SCORE)):
+                if not tier:
+                    continue
+                near = Q.term_query(schema, f, next(iter(tier))) if len(tier) == 1 else \
+                    Q.term_set_query(schema, f, sorted(tier))
+                clauses.append((Should, Q.const_score_query(near, score)))
         if not clauses:         # a word no document holds, in no form
             return Q.term_query(schema, fields[0][0], words[0][0])
         return clauses[0][1] if len(clauses) == 1 else Q.boolean_query(clauses)

@@ -41,6 +41,24 @@ def test_last_word_matches_as_prefix_while_typed(index):
     assert not index.search("mag ").articles          # finished word: no prefix
 
 
+def test_one_edit_ranks_above_two_edits():
+    """'sertifikasi' typed as 'sertifkasi' (1 edit) and 'sertfkasi' (2 edits) in two
+    otherwise alike articles: the query 'sertifkasi ' ranks the 1-edit spelling,
+    then the 2-edit one; both below the exact word."""
+    from conftest import make_article
+
+    from kemnaker_tui.model import Corpus
+    from kemnaker_tui.search import SearchIndex
+    texts = {"two.txt": "Program sertfikasj bagi pekerja.", "one.txt": "Program sertifkasi bagi pekerja.",
+             "exact.txt": "Program sertifikasi bagi pekerja."}
+    arts = tuple(make_article(k, v) for k, v in texts.items())       # the same date: no recency tie-break
+    index = SearchIndex.build(Corpus(articles=arts, entities=(), meetings=(), quotes=(), figures=()))
+    for kind in ("passages", "articles"):
+        hits = index.search("sertifikasi ").hits(kind)
+        assert [h.article for h in hits] == ["exact.txt", "one.txt", "two.txt"]
+        assert hits[0].score > hits[1].score > hits[2].score
+
+
 def test_exact_forms_rank_above_typos(index):
     r = index.search("pelatih ")
     first = r.passages[0]
