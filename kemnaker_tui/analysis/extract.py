@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 
 from kemnaker_tui.analysis.dates import find_dates
 from kemnaker_tui.analysis.entities import EntityFinder
@@ -108,8 +109,10 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
         date_spans = [Span(d.start, d.end) for d in dates]
         for f in figure_finder.find(article, date_spans):
             figures.append(Figure(
-                id=figure_id(article.key, f.start), article=article.key, value=f.value, unit=f.unit,
-                text=article.text[f.start:f.end], start=f.start, end=f.end, sentence=f.sentence))
+                id=figure_id(article.key, f.start), article=article.key, value=f.value,
+                # units and printed figures repeat across a corpus ("100 orang"): one string each
+                unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
+                start=f.start, end=f.end, sentence=f.sentence))
     return entities, meetings, quotes, figures
 
 
