@@ -288,3 +288,16 @@ def test_cli_search_json(tmp_path):
     out = subprocess.run([sys.executable, "-m", "kemnaker_tui", "search", "magang", str(folder)],
                          capture_output=True, text=True)
     assert out.returncode == 0 and "magang" in out.stdout
+
+
+@pytest.mark.parametrize("q", ["jep", "pelat", "kemnekar mag", "jepang OR tokyo", "magang", '"kerja sama" jep'])
+def test_lists_read_newest_first_equal_the_scored_ranking(index, monkeypatch, q):
+    """When every hit of a list would score the same (a word being typed), the list is
+    read newest first from the fast field instead of scored: same hits, same order."""
+    def rows(ix):
+        ix.clear_caches()
+        r = ix.search(q)
+        return {k: [(h.article, h.start, h.end) for h in r.hits(k)] for k in ("passages", "figures")}
+    fast = rows(index)
+    monkeypatch.setattr(type(index), "_uniform_scores", lambda self, *a: False)
+    assert rows(index) == fast
