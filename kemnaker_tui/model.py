@@ -25,7 +25,41 @@ class Span:
         return self.start < end and start < self.end
 
 
-class SpanList(Sequence):
+class _Columns(Sequence):
+    """An immutable sequence stored as columns, its items made on read: what
+    :class:`SpanList` and :class:`MentionList` share."""
+    __slots__ = ()
+
+    def _make(self, i: int):
+        raise NotImplementedError
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self._make(j) for j in range(*i.indices(len(self))))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._make(i)
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self._make(i)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (tuple, list, _Columns)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
+class SpanList(_Columns):
     """An immutable sequence of :class:`Span`, stored as one array of offsets.
 
     An article's sentences, paragraphs and boilerplate: 100,000 articles hold
@@ -45,38 +79,13 @@ class SpanList(Sequence):
     def __len__(self) -> int:
         return len(self._flat) // 2
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return tuple(self[j] for j in range(*i.indices(len(self))))
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("span index out of range")
+    def _make(self, i: int) -> Span:
         return Span(self._flat[2 * i], self._flat[2 * i + 1])
-
-    def __iter__(self) -> Iterator[Span]:
-        flat = self._flat
-        for i in range(0, len(flat), 2):
-            yield Span(flat[i], flat[i + 1])
 
     def pairs(self) -> Iterator[tuple[int, int]]:
         """(start, end) of each span, without making Span objects (bulk readers)."""
         flat = self._flat
         return zip(flat[0::2], flat[1::2])
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, SpanList):
-            return self._flat == other._flat
-        if isinstance(other, (tuple, list)):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"SpanList({list(self)!r})"
 
     def __getstate__(self):
         return self._flat.tobytes()
@@ -147,7 +156,7 @@ class Mention:
     text: str
 
 
-class MentionList(Sequence):
+class MentionList(_Columns):
     """An immutable sequence of :class:`Mention`, stored as columns (offsets in
     one array, article keys and surface texts as shared strings): an entity of
     a large corpus has hundreds of thousands of mentions, ~24 bytes each here
@@ -170,37 +179,9 @@ class MentionList(Sequence):
     def _make(self, i: int) -> Mention:
         return Mention(self._articles[i], self._pos[2 * i], self._pos[2 * i + 1], self._texts[i])
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return tuple(self._make(j) for j in range(*i.indices(len(self))))
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("mention index out of range")
-        return self._make(i)
-
-    def __iter__(self) -> Iterator[Mention]:
-        for i in range(len(self._articles)):
-            yield self._make(i)
-
     def article_keys(self) -> list[str]:
         """Each mention's article key, in order (bulk readers: no Mention objects made)."""
         return list(self._articles)
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, MentionList):
-            return (self._pos == other._pos and self._articles == other._articles
-                    and self._texts == other._texts)
-        if isinstance(other, (tuple, list)):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"MentionList({list(self)!r})"
 
     def __getstate__(self):
         return self._articles, self._texts, self._pos.tobytes()

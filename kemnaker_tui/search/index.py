@@ -369,28 +369,21 @@ class _HitContext:
             # sentence by sentence: a good sentence is usually early, and the matcher's
             # cost grows with the text it reads (the whole article is read only for its spans)
             scan = self.matcher.spans
-            for unit in units:
-                pairs = scan(text, unit.start, unit.end)
-                if pairs:
-                    n = len({text[s:e].lower() for s, e in pairs})
-                    if n > best_n:
-                        best, best_n, best_pairs = unit, n, pairs
-                        if n >= want:
-                            break
-        elif known[0]:
+        else:
             starts = known[0]
-            n_starts = len(starts)
-            for unit in units:
-                i = bisect_left(starts, unit.start)
-                if i == n_starts or starts[i] >= unit.end:      # no match begins in it
-                    continue
-                pairs = self._within(article, unit.start, unit.end)
-                if pairs:
-                    n = len({text[s:e].lower() for s, e in pairs})
-                    if n > best_n:
-                        best, best_n, best_pairs = unit, n, pairs
-                        if n >= want:
-                            break
+            def scan(text, start, end):
+                i = bisect_left(starts, start)
+                if i == len(starts) or starts[i] >= end:      # no match begins in it
+                    return []
+                return self._within(article, start, end)
+        for unit in units:
+            pairs = scan(text, unit.start, unit.end)
+            if pairs:
+                n = len({text[s:e].lower() for s, e in pairs})
+                if n > best_n:
+                    best, best_n, best_pairs = unit, n, pairs
+                    if n >= want:
+                        break
         if best is not None:
             return make_snippet(text, best.start, best.end, best_pairs)
         spans = self._unit_spans(hit)
