@@ -301,3 +301,18 @@ def test_lists_read_newest_first_equal_the_scored_ranking(index, monkeypatch, q)
     fast = rows(index)
     monkeypatch.setattr(type(index), "_uniform_scores", lambda self, *a: False)
     assert rows(index) == fast
+
+
+def test_entity_ids_with_spaces_still_filter(corpus):
+    """An id from a user's alias file may hold a space; the ent field splits on spaces."""
+    import dataclasses
+
+    from kemnaker_tui.model import Corpus
+    from kemnaker_tui.search import SearchIndex
+    odd = dataclasses.replace(corpus.entities[0], id="person:anwar  sanusi (sekjen)")
+    index = SearchIndex.build(Corpus(articles=corpus.articles, entities=(odd,), meetings=(), quotes=(),
+                                     figures=()))
+    r = index.search("jepang", entity_ids={odd.id})
+    assert {h.article for h in r.articles} == {"a1.txt"}
+    assert {h.article for h in r.passages} == {"a1.txt"}
+    assert {h.article for h in index.search("person:anwar jepang").articles} == {"a1.txt"}
