@@ -150,12 +150,11 @@ class Hits(Sequence):
     """
 
     __slots__ = ("kind", "_index", "_make_query", "_has_text", "_limit", "_ctx", "_count", "_rows",
-                 "_scores", "_made", "_lock", "_flat_score")
+                 "_scores", "_made", "_lock")
 
     def __init__(self, index: "SearchIndex", kind: str, ctx: "_HitContext", count: int, limit: int,
-                 has_text: bool, rows=None, scores=None, make_query=None, flat_score: float = 0.0) -> None:
+                 has_text: bool, rows=None, scores=None, make_query=None) -> None:
         self.kind = kind
-        self._flat_score = flat_score
         self._index = index
         self._ctx = ctx
         self._count = count
@@ -175,8 +174,7 @@ class Hits(Sequence):
                 if rows is None:
                     index = self._index
                     res = index._run(self.kind, self._make_query(), self._has_text, self._limit)
-                    self._scores, rows = index._ranked(self.kind, self._has_text, res, self._limit,
-                                                       self._flat_score)
+                    self._scores, rows = index._ranked(self.kind, self._has_text, res, self._limit)
                     self._rows = rows
                     self._make_query = None
         return rows
@@ -1003,10 +1001,7 @@ class SearchIndex:
                     if p not in results.problems:
                         results.problems.append(p)
         todo = sorted((k for k in kinds if queries[k] is not None), key=lambda k: -len(self._units[k]))
-        # per kind: rank by score, or (no text, or every hit would score the same) newest first
-        # straight from the fast field, which spares tantivy the scoring
-        has_text = {k: query.has_text and not self._uniform_scores(k, query, include_boilerplate) for k in kinds}
-        flat_score = TYPO_SCORE * len(query.groups) if query.has_text else 0.0
+        has_text = query.has_text
         ranked = [k for k in todo if k in eager]
         counted = [k for k in todo if k not in eager]
         found: dict = {}
@@ -1020,29 +1015,27 @@ class SearchIndex:
             def job():
                 for k, fut in side.items():
                     try:
-                        fut.set_result(self._run(k, queries[k], has_text[k], limit) if k in eager
+                        fut.set_result(self._run(k, queries[k], has_text, limit) if k in eager
                                        else self._count(k, queries[k]))
                     except BaseException as exc:  # noqa: BLE001 - handed to the reader
                         fut.set_exception(exc)
             self._pool().submit(job)
             if ranked:
-                found[ranked[0]] = self._run(ranked[0], queries[ranked[0]], has_text[ranked[0]], limit)
+                found[ranked[0]] = self._run(ranked[0], queries[ranked[0]], has_text, limit)
             for k in ranked[1:]:
                 found[k] = side[k].result()
             pending = {k: side[k] for k in counted}
         else:
             for k in ranked:
-                found[k] = self._run(k, queries[k], has_text[k], limit)
+                found[k] = self._run(k, queries[k], has_text, limit)
             pending = {k: self._count(k, queries[k]) for k in counted}
         for kind in ranked:
             res = found[kind]
-            scores, rows = self._ranked(kind, has_text[kind], res, limit, flat_score)
-            setattr(results, kind, Hits(self, kind, ctx, res.count, limit, has_text[kind], rows, scores,
-                                        flat_score=flat_score))
+            scores, rows = self._ranked(kind, has_text, res, limit)
+            setattr(results, kind, Hits(self, kind, ctx, res.count, limit, has_text, rows, scores))
             results._counts[kind] = res.count
         for kind, count in pending.items():
-            setattr(results, kind, Hits(self, kind, ctx, count, limit, has_text[kind], flat_score=flat_score,
-                                        make_query=self._full_query_maker(
+            setattr(results, kind, Hits(self, kind, ctx, count, limit, has_text, make_query=self._full_query_maker(
                 kind, query, entity_ids, include_boilerplate, kind == "articles" and "titles" in scopes)))
         results._pending = pending
         ctx.passages = results.passages
@@ -1096,30 +1089,14 @@ class SearchIndex:
         """How many documents match (ordered by a fast field: tantivy skips scoring)."""
         return self._tv[kind][2].search(q, limit=1, count=True, order_by_field="rec").count
 
-    def _uniform_scores(self, kind: str, query: Query, include_boilerplate: bool) -> bool:
-        """Whether every document the query matches in ``kind`` scores the same: one
-        searched field, no phrase, and no word with an exact form or a far typo to
-        score apart (a word still being typed, mostly) — each word is then one
-        constant-score clause."""
-        if kind not in ("passages", "figures") or include_boilerplate or query.phrases:
-            return False
-        last = query.last_term if query.prefix_last else None
-        n = len(query.groups)
-        for gi, group in enumerate(query.groups):
-            for w in group:
-                if w in self._df or self._far_terms(w, w == last and gi == n - 1):
-                    return False
-        return True
-
-    def _ranked(self, kind, has_text: bool, res, limit, flat_score: float = 0.0):
-        """(scores, unit rows) of a search's hits, best first (equal scores: newest first).
-        ``has_text`` False: the hits came newest first, each scores ``flat_score``."""
+    def _ranked(self, kind, has_text: bool, res, limit):
+        """(scores, unit rows) of a search's hits, best first (equal scores: newest first)."""
         raw = res.hits[:limit]
         if not raw:
             return [], []
         rows = self._tv[kind][2].fast_field_values("u", [a for _s, a in raw])
         if not has_text:
-            return [flat_score] * len(rows), rows
+            return [0.0] * len(rows), rows
         scores = [round(sc, 4) for sc, _a in raw]
         if len(set(scores)) < len(scores):
             # equal scores (typo-only matches, prefixes): newest first (a stable sort)

@@ -290,19 +290,6 @@ def test_cli_search_json(tmp_path):
     assert out.returncode == 0 and "magang" in out.stdout
 
 
-@pytest.mark.parametrize("q", ["jep", "pelat", "kemnekar mag", "jepang OR tokyo", "magang", '"kerja sama" jep'])
-def test_lists_read_newest_first_equal_the_scored_ranking(index, monkeypatch, q):
-    """When every hit of a list would score the same (a word being typed), the list is
-    read newest first from the fast field instead of scored: same hits, same order."""
-    def rows(ix):
-        ix.clear_caches()
-        r = ix.search(q)
-        return {k: [(h.article, h.start, h.end) for h in r.hits(k)] for k in ("passages", "figures")}
-    fast = rows(index)
-    monkeypatch.setattr(type(index), "_uniform_scores", lambda self, *a: False)
-    assert rows(index) == fast
-
-
 def test_entity_ids_with_spaces_still_filter(corpus):
     """An id from a user's alias file may hold a space; the ent field splits on spaces."""
     import dataclasses
