@@ -66,6 +66,9 @@ MAX_STEM_FORMS = 24
 # rest of the query and rank nothing useful.
 SHORT_PREFIX_TERMS = {1: 4, 2: 12}
 RESULT_CACHE = 64
+# an article row's snippet: how many leading units (title, sentences) are scanned one by one
+LEAD_UNITS = 4
+_COUNT_AGGREGATION = {"n": {"value_count": {"field": "u"}}}
 _FIELDS = {
     "articles": (("title", 2.0), ("body", 1.0), ("names", 1.2)),
     "passages": (("body", 1.0),),
@@ -362,20 +365,18 @@ class _HitContext:
             units.insert(0, article.title_span)
         if self.include_boilerplate:
             units.extend(article.boilerplate)
-        known = self._found.get(article.key)
-        if known is None:
-            # sentence by sentence: a good sentence is usually early, and the matcher's
-            # cost grows with the text it reads (the whole article is read only for its spans)
-            scan = self.matcher.spans
-        else:
-            starts = known[0]
-            def scan(text, start, end):
-                i = bisect_left(starts, start)
-                if i == len(starts) or starts[i] >= end:      # no match begins in it
-                    return []
-                return self._within(article, start, end)
-        for unit in units:
-            pairs = scan(text, unit.start, unit.end)
+        def known_scan(text, start, end):
+            starts = self._matches(article)[0]
+            i = bisect_left(starts, start)
+            if i == len(starts) or starts[i] >= end:      # no match begins in it
+                return []
+            return self._within(article, start, end)
+        # The lead sentences one by one (a good one is usually early, and the matcher's cost
+        # grows with the text it reads); past them, one pass over the whole article is
+        # cheaper than a pass per sentence.
+        lead = 0 if article.key in self._found else LEAD_UNITS
+        for u, unit in enumerate(units):
+            pairs = (self.matcher.spans if u < lead else known_scan)(text, unit.start, unit.end)
             if pairs:
                 n = len({text[s:e].lower() for s, e in pairs})
                 if n > best_n:
@@ -1086,8 +1087,11 @@ class SearchIndex:
         return searcher.search(q, limit=max(limit, 1), count=True, order_by_field="rec")
 
     def _count(self, kind, q) -> int:
-        """How many documents match (ordered by a fast field: tantivy skips scoring)."""
-        return self._tv[kind][2].search(q, limit=1, count=True, order_by_field="rec").count
+        """How many documents match: a value-count aggregation over the ``u`` fast
+        field (every document has one), which neither scores nor keeps a top list
+        (measured 20–45% cheaper than a top-1 search with its count)."""
+        got = self._tv[kind][2].aggregate(q, _COUNT_AGGREGATION)
+        return int(got["n"]["value"])
 
     def _ranked(self, kind, has_text: bool, res, limit):
         """(scores, unit rows) of a search's hits, best first (equal scores: newest first)."""
