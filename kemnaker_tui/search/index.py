@@ -66,6 +66,7 @@ MAX_STEM_FORMS = 24
 # rest of the query and rank nothing useful.
 SHORT_PREFIX_TERMS = {1: 4, 2: 12}
 RESULT_CACHE = 64
+MIN_FILTER_PREFIX = 2      # letters of an entity's name a person:/org:/… filter needs to start matching
 # an article row's snippet: how many leading units (title, sentences) are scanned one by one
 LEAD_UNITS = 4
 _COUNT_AGGREGATION = {"n": {"value_count": {"field": "u"}}}
@@ -77,9 +78,9 @@ _FIELDS = {
 }
 _FUZZY_FIELDS = {"articles": ("body",), "passages": ("body",), "quotes": ("body",), "figures": ("body",)}
 # fields a word's match clause looks in (the others only score): an article's
-# entity names are also indexed in its body, so one term-set pass over the body
-# finds them
-_MATCH_FIELDS = {"articles": ("title", "body")}
+# title (when the file gave it apart from the text) and its entity names are
+# also indexed in its body, so one term-set pass over the body finds them
+_MATCH_FIELDS = {"articles": ("body",)}
 
 
 class Hit:
@@ -646,6 +647,8 @@ class SearchIndex:
                 boiler = "\n".join(text[b.start:b.end] for b in bps)
             else:
                 body, boiler = text, ""
+            if a.title and a.title_span is None:      # a title from the file's metadata, not in the text
+                body = a.title + "\n" + body
             names = " ; ".join(names_of.get(a.key, ()))
             if names:
                 body = body + "\n" + names
@@ -880,6 +883,10 @@ class SearchIndex:
         exact = [ents[i] for i, n in enumerate(names) if n == value]
         if exact:
             return unique(exact), None
+        if len(value) < MIN_FILTER_PREFIX:
+            # "person:a" on the way to "person:anwar": a letter names dozens of entities, a
+            # filter on all of them helps nobody (and costs a search over most documents)
+            return [], f"{label}:{f.value} — type at least {MIN_FILTER_PREFIX} letters of the name"
         pref = [ents[i] for i, n in enumerate(names)
                 if n.startswith(value) or any(w.startswith(value) for w in n.split())]
         if pref:

@@ -116,6 +116,10 @@ def test_entity_filters_resolve_aliases_and_fuzzy_names(index):
     assert arts("org:jica pelatihan") == {"a2.txt"}
     r = index.search("person:nobody")
     assert not r.articles and any("nobody" in p for p in r.problems)
+    # one letter is a name still being typed: nothing yet, and a hint
+    r = index.search("person:a")
+    assert not r.articles and not r.passages and any("at least 2 letters" in p for p in r.problems)
+    assert arts("person:an") == {"a1.txt", "a2.txt"}
 
 
 def test_sidebar_entity_ids(index):
@@ -303,3 +307,20 @@ def test_entity_ids_with_spaces_still_filter(corpus):
     assert {h.article for h in r.articles} == {"a1.txt"}
     assert {h.article for h in r.passages} == {"a1.txt"}
     assert {h.article for h in index.search("person:anwar jepang").articles} == {"a1.txt"}
+
+
+def test_a_title_given_apart_from_the_text_is_searched_with_typos():
+    """JSONL files give a title that the text may not repeat: its words still match
+    (typos allowed), rank above body-only matches, and in:titles finds them."""
+    from conftest import make_article
+
+    from kemnaker_tui.model import Corpus
+    from kemnaker_tui.search import SearchIndex
+    arts = (make_article("t.jsonl#1", "Kunjungan kerja ke Osaka membahas penempatan.",
+                         title="Delegasi Yokohama Tinjau Balai Pelatihan"),
+            make_article("t.jsonl#2", "Delegasi dari Yokohama datang lagi.", title="Berita lain"))
+    index = SearchIndex.build(Corpus(articles=arts, entities=(), meetings=(), quotes=(), figures=()))
+    assert [h.article for h in index.search("yokohamma").articles] == ["t.jsonl#1", "t.jsonl#2"]
+    assert [h.article for h in index.search("in:titles yokohama").articles] == ["t.jsonl#1"]
+    snip = index.search("tinjau").articles[0].snippet
+    assert snip.keyword == "Tinjau" and snip.start == -1
