@@ -45,7 +45,7 @@ import gc
 import os
 import threading
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -358,34 +358,9 @@ class _HitContext:
             pairs = [(s.start, s.end) for s in passage.spans]
             if pairs:
                 return make_snippet(text, passage.start, passage.end, pairs)
-        # scan sentences in order; stop at the first that matches as many words as the query has groups
-        want = max(1, len(self.query.groups) + len(self.query.phrases))
-        best, best_n, best_pairs = None, 0, []
-        units = list(article.sentences)
-        if article.title_span:
-            units.insert(0, article.title_span)
-        if self.include_boilerplate:
-            units.extend(article.boilerplate)
-        def known_scan(text, start, end):
-            starts = self._matches(article)[0]
-            i = bisect_left(starts, start)
-            if i == len(starts) or starts[i] >= end:      # no match begins in it
-                return []
-            return self._within(article, start, end)
-        # The lead sentences one by one (a good one is usually early, and the matcher's cost
-        # grows with the text it reads); past them, one pass over the whole article is
-        # cheaper than a pass per sentence.
-        lead = 0 if article.key in self._found else LEAD_UNITS
-        for u, unit in enumerate(units):
-            pairs = (self.matcher.spans if u < lead else known_scan)(text, unit.start, unit.end)
-            if pairs:
-                n = len({text[s:e].lower() for s, e in pairs})
-                if n > best_n:
-                    best, best_n, best_pairs = unit, n, pairs
-                    if n >= want:
-                        break
+        best = self._best_unit(article)
         if best is not None:
-            return make_snippet(text, best.start, best.end, best_pairs)
+            return make_snippet(text, best[0], best[1], best[2])
         spans = self._unit_spans(hit)
         tsnip = title_snippet(article.title, self.matcher) if article.title else None
         if tsnip is not None and (tsnip.highlights or not spans):
@@ -398,6 +373,48 @@ class _HitContext:
         first = article.sentences[0] if article.sentences else Span(0, min(len(text), 180))
         return make_snippet(text, first.start, first.end, [])
 
+
+    def _best_unit(self, article: Article) -> tuple[int, int, list] | None:
+        """(start, end, matches) of the article's first unit (title, sentence; boilerplate
+        when searched) holding as many distinct matched words as the query has parts,
+        else of the one holding the most; None when no unit holds a match."""
+        text = article.text
+        want = max(1, len(self.query.groups) + len(self.query.phrases))
+        units = list(span_pairs(article.sentences))
+        if article.title_span:
+            units.insert(0, (article.title_span.start, article.title_span.end))
+        if self.include_boilerplate:
+            units.extend(span_pairs(article.boilerplate))
+        if want == 1 and article.key not in self._found:
+            # one word: the first unit that holds it, read one by one (it is usually early,
+            # and the matcher's cost grows with the text it reads)
+            scan = self.matcher.spans
+            for start, end in units[:LEAD_UNITS]:
+                pairs = scan(text, start, end)
+                if pairs:
+                    return start, end, pairs
+        # one pass over the whole article; each match counted in the unit it falls in
+        pairs = self._matches(article)[1]
+        if not pairs:
+            return None
+        units.sort()
+        unit_starts = [u[0] for u in units]
+        words: dict[int, set[str]] = {}
+        for s, e in pairs:
+            i = bisect_right(unit_starts, s) - 1
+            if i >= 0 and e <= units[i][1]:
+                words.setdefault(i, set()).add(text[s:e].lower())
+        best, best_n = None, 0
+        for i in sorted(words):
+            n = len(words[i])
+            if n > best_n:
+                best, best_n = i, n
+                if n >= want:
+                    break
+        if best is None:
+            return None
+        start, end = units[best]
+        return start, end, self._within(article, start, end)
 
 def _searchable_ranges(article: Article, include_boilerplate: bool) -> list[tuple[int, int]]:
     if include_boilerplate or not article.boilerplate:
