@@ -1122,12 +1122,15 @@ class SearchIndex:
         raw = res.hits[:limit]
         if not raw:
             return [], []
-        rows = self._tv[kind][2].fast_field_values("u", [a for _s, a in raw])
+        searcher = self._tv[kind][2]
+        rows = searcher.fast_field_values("u", [a for _s, a in raw])
         if not has_text:
             return [0.0] * len(rows), rows
-        scores = [round(sc, 4) for sc, _a in raw]
-        if len(set(scores)) < len(scores):
-            # equal scores (typo-only matches, prefixes): newest first (a stable sort)
+        scores = [sc for sc, _a in raw]
+        # Equal scores (typo-only matches, prefixes) must come newest first. Documents were
+        # added newest first and tantivy returns equal scores in document order, so within
+        # one segment they already do; across segments, sort them (a stable sort).
+        if searcher.num_segments > 1 and len(set(scores)) < len(scores):
             rec = self._units[kind].rec
             ranked = sorted(zip([-sc for sc in scores], [-rec[r] for r in rows], range(len(rows))))
             rows = [rows[i] for _s, _r, i in ranked]
