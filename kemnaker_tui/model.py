@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -161,12 +162,13 @@ class MentionList(_Columns):
     one array, article keys and surface texts as shared strings): an entity of
     a large corpus has hundreds of thousands of mentions, ~24 bytes each here
     instead of ~120 as objects. Reads make Mention objects on demand."""
-    __slots__ = ("_articles", "_texts", "_pos")
+    __slots__ = ("_articles", "_texts", "_pos", "_ordered")
 
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
         self._articles: list[str] = []
         self._texts: list[str] = []
         self._pos = array("I")
+        self._ordered: bool | None = None      # ordered by article key (found on first need)
         for m in mentions:
             self._articles.append(m.article)
             self._texts.append(m.text)
@@ -183,11 +185,24 @@ class MentionList(_Columns):
         """Each mention's article key, in order (bulk readers: no Mention objects made)."""
         return list(self._articles)
 
+    def in_article(self, key: str) -> list[Mention]:
+        """The mentions in one article: by bisection when they are ordered by article
+        (as the analysis stores them), else by a scan."""
+        arts = self._articles
+        if self._ordered is None:
+            self._ordered = all(map(str.__le__, arts[:-1], arts[1:]))
+        if self._ordered:
+            lo = bisect_left(arts, key)
+            hi = bisect_right(arts, key, lo)
+            return [self._make(i) for i in range(lo, hi)]
+        return [self._make(i) for i, a in enumerate(arts) if a == key]
+
     def __getstate__(self):
         return self._articles, self._texts, self._pos.tobytes()
 
     def __setstate__(self, state) -> None:
         self._articles, self._texts, raw = state
+        self._ordered = None
         self._pos = array("I")
         self._pos.frombytes(raw)
 
@@ -312,3 +327,10 @@ def mention_articles(mentions: Iterable[Mention]) -> list[str]:
     if isinstance(mentions, MentionList):
         return mentions.article_keys()
     return [m.article for m in mentions]
+
+
+def mentions_in(mentions: Iterable[Mention], key: str) -> list[Mention]:
+    """The mentions of any sequence of mentions that stand in article ``key``."""
+    if isinstance(mentions, MentionList):
+        return mentions.in_article(key)
+    return [m for m in mentions if m.article == key]

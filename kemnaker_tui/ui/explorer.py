@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter, defaultdict
+import functools
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 
-from kemnaker_tui.model import ENTITY_TYPES, Article, Corpus, Entity, Figure, Meeting, Quote, Span
+from kemnaker_tui.model import (ENTITY_TYPES, Article, Corpus, Entity, Figure, Meeting, Quote, Span,
+                                mention_articles, mentions_in, span_pairs)
 
 TYPE_LABELS = {
     "person": "People",
@@ -38,6 +40,33 @@ class Link:
     sentences: tuple[tuple[str, Span], ...]   # (article key, sentence span)
 
 
+class _ArticleMarks:
+    """Entity marks of an article (sorted by start, longer first), made on first read
+    and kept for the last few hundred articles read."""
+
+    def __init__(self, entities_in: dict[str, list[Entity]], keep: int = 512) -> None:
+        self._entities_in = entities_in
+        self._made: OrderedDict[str, list[EntityMark]] = OrderedDict()
+        self._keep = keep
+
+    def __getitem__(self, key: str) -> list[EntityMark]:
+        return self.get(key)
+
+    def get(self, key: str, default=()) -> list[EntityMark]:
+        made = self._made.get(key)
+        if made is None:
+            entities = self._entities_in.get(key)
+            if not entities:
+                return list(default)
+            made = [EntityMark(m.start, m.end, e.type, e.id)
+                    for e in entities for m in mentions_in(e.mentions, key)]
+            made.sort(key=lambda m: (m.start, -m.end))
+            self._made[key] = made
+            if len(self._made) > self._keep:
+                self._made.popitem(last=False)
+        return made
+
+
 class Explorer:
     """The loaded corpus plus everything the UI looks up while you move."""
 
@@ -45,14 +74,16 @@ class Explorer:
         self.corpus = corpus
         self.index = index
         self.index_problem = index_problem
-        self.marks: dict[str, list[EntityMark]] = defaultdict(list)
+        # which entities each article mentions; an article's marks are made when it is shown
+        # (all of them at once would be one object per mention: millions at 100,000 articles)
         self.entity_articles: dict[str, frozenset[str]] = {}
+        self._entities_in: dict[str, list[Entity]] = defaultdict(list)
         for entity in corpus.entities:
-            for m in entity.mentions:
-                self.marks[m.article].append(EntityMark(m.start, m.end, entity.type, entity.id))
-            self.entity_articles[entity.id] = frozenset(entity.articles)
-        for marks in self.marks.values():
-            marks.sort(key=lambda m: (m.start, -m.end))
+            keys = frozenset(mention_articles(entity.mentions))
+            self.entity_articles[entity.id] = keys
+            for key in keys:
+                self._entities_in[key].append(entity)
+        self.marks = _ArticleMarks(self._entities_in)
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
         for q in corpus.quotes:
             self.quotes_by_article[q.article].append(q)
@@ -61,7 +92,6 @@ class Explorer:
             self.figures_by_article[f.article].append(f)
         self._quotes = {q.id: q for q in corpus.quotes}
         self._figures = {f.id: f for f in corpus.figures}
-        self._sentence_starts = {a.key: [s.start for s in a.sentences] for a in corpus.articles}
         self.meetings: list[Meeting] = sorted(corpus.meetings, key=self.meeting_sort_key)
 
     # -- lookups ---------------------------------------------------------
@@ -77,11 +107,15 @@ class Explorer:
     def sentence_at(self, key: str, offset: int) -> Span | None:
         """The body sentence holding ``offset`` (None in title/boilerplate)."""
         article = self.article(key)
-        i = bisect.bisect_right(self._sentence_starts[key], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts(key), offset) - 1
         if 0 <= i < len(article.sentences) and article.sentences[i].start <= offset < max(
                 article.sentences[i].end, article.sentences[i].start + 1):
             return article.sentences[i]
         return None
+
+    @functools.lru_cache(maxsize=4096)
+    def _sentence_starts(self, key: str) -> list[int]:
+        return [start for start, _end in span_pairs(self.article(key).sentences)]
 
     def quote_at(self, key: str, start: int, end: int | None = None) -> Quote | None:
         end = start + 1 if end is None else end

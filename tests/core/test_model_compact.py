@@ -55,3 +55,14 @@ def test_analysis_stores_compact_sequences(tmp_path):
     assert isinstance(a.sentences, SpanList) and isinstance(a.paragraphs, SpanList)
     assert isinstance(corpus.entities[0].mentions, MentionList)
     assert all(a.text[s.start:s.end].strip() for s in a.sentences)
+
+
+def test_mentions_in_one_article_ordered_or_not():
+    from kemnaker_tui.model import mentions_in
+    ordered = MentionList([Mention("a", 1, 2, "x"), Mention("b", 3, 4, "y"), Mention("b", 5, 6, "z"),
+                           Mention("c", 1, 2, "w")])
+    assert [m.start for m in mentions_in(ordered, "b")] == [3, 5] and mentions_in(ordered, "q") == []
+    shuffled = MentionList([Mention("b", 1, 2, "x"), Mention("a", 3, 4, "y"), Mention("b", 5, 6, "z")])
+    assert [m.start for m in mentions_in(shuffled, "b")] == [1, 5]
+    assert [m.start for m in mentions_in(tuple(shuffled), "b")] == [1, 5]
+    assert mentions_in(pickle.loads(pickle.dumps(ordered)), "c") == [Mention("c", 1, 2, "w")]

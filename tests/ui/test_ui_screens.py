@@ -47,7 +47,9 @@ async def test_article_styles_come_from_offsets(make_app):
         content = body._content
         assert content.plain == article.text.replace("\x1b", "\ufffd")   # same length, same offsets
         styled = {(s.start, s.end) for s in content.spans}
-        for mark in app.explorer.marks[article.key]:
+        marks = app.explorer.marks[article.key]
+        assert marks
+        for mark in marks:
             assert (mark.start, mark.end) in styled
         assert (10, 15) in styled
 
