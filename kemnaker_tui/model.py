@@ -175,6 +175,18 @@ class MentionList(_Columns):
             self._pos.append(m.start)
             self._pos.append(m.end)
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, int, int, str]]) -> "MentionList":
+        """From (article, start, end, text) rows, without making Mention objects."""
+        out = cls()
+        arts, texts, pos = out._articles, out._texts, out._pos
+        for article, start, end, text in rows:
+            arts.append(article)
+            texts.append(text)
+            pos.append(start)
+            pos.append(end)
+        return out
+
     def __len__(self) -> int:
         return len(self._articles)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
-from kemnaker_tui.corpus.article import build_article
+from kemnaker_tui.corpus.article import build_article, compact_article
 from kemnaker_tui.corpus.reader import ReadResult, read_paths
 from kemnaker_tui.model import Article, Corpus, SkippedFile
 
@@ -36,7 +36,7 @@ def analyse(result: ReadResult, progress: Progress | None = None,
     user = user_aliases(alias_file, warnings)
     entities, meetings, quotes, figures = extract_corpus(articles, user=user)
     return Corpus(
-        articles=tuple(articles), entities=tuple(entities), meetings=tuple(meetings),
+        articles=tuple(map(compact_article, articles)), entities=tuple(entities), meetings=tuple(meetings),
         quotes=tuple(quotes), figures=tuple(figures),
         skipped=tuple(skipped), warnings=tuple(warnings),
     )

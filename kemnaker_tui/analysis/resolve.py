@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder, RawMention, _TOKEN
 from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
 from kemnaker_tui.analysis.useraliases import UserAliases
-from kemnaker_tui.model import Article, Entity, Mention, MentionList
+from kemnaker_tui.model import Article, Entity, MentionList
 
 
 @dataclass
@@ -259,7 +259,7 @@ class Resolver:
                 eid, n = f"{base}-{n}", n + 1
             used_ids.add(eid)
             # Surface forms repeat thousands of times in a big corpus: one string each.
-            mentions = MentionList(Mention(a, s, e, sys.intern(t)) for a, s, e, t in sorted(set(c.mentions)))
+            mentions = MentionList.from_rows((a, s, e, sys.intern(t)) for a, s, e, t in sorted(set(c.mentions)))
             roles = tuple(r for r, _ in c.roles.most_common())
             out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions))
         out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))

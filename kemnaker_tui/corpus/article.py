@@ -1,6 +1,8 @@
 """Build an Article from a RawDocument: boilerplate, metadata, paragraphs, sentences."""
 from __future__ import annotations
 
+import dataclasses
+
 from kemnaker_tui.corpus.boilerplate import find_boilerplate
 from kemnaker_tui.corpus.metadata import find_metadata
 from kemnaker_tui.corpus.segment import paragraphs, sentences
@@ -23,6 +25,13 @@ def build_article(raw: RawDocument) -> Article:
         key=raw.key, path=raw.path, text=text, encoding=raw.encoding,
         title=meta.title, title_span=meta.title_span, outlet=meta.outlet,
         dateline=meta.dateline, published=meta.published, published_text=meta.published_text,
-        language=meta.language, url=raw.url, boilerplate=SpanList(boilerplate),
-        paragraphs=SpanList(paras), sentences=SpanList(sents),
+        language=meta.language, url=raw.url, boilerplate=tuple(boilerplate),
+        paragraphs=tuple(paras), sentences=tuple(sents),
     )
+
+
+def compact_article(article: Article) -> Article:
+    """The article with its spans stored compactly (SpanList), once the analysis, which
+    reads them many times over, is done with it."""
+    return dataclasses.replace(article, boilerplate=SpanList(article.boilerplate),
+                               paragraphs=SpanList(article.paragraphs), sentences=SpanList(article.sentences))
