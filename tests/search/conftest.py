@@ -87,3 +87,10 @@ def corpus() -> Corpus:
 def index(corpus):
     from kemnaker_tui.search import SearchIndex
     return SearchIndex.build(corpus)
+
+
+@pytest.fixture(scope="session")
+def article_factory():
+    """``make_article`` for tests that build their own small corpus (a fixture: the
+    test folders each have a conftest module, so importing it by name is ambiguous)."""
+    return make_article

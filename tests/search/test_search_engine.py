@@ -41,17 +41,15 @@ def test_last_word_matches_as_prefix_while_typed(index):
     assert not index.search("mag ").articles          # finished word: no prefix
 
 
-def test_one_edit_ranks_above_two_edits():
+def test_one_edit_ranks_above_two_edits(article_factory):
     """'sertifikasi' typed as 'sertifkasi' (1 edit) and 'sertfkasi' (2 edits) in two
     otherwise alike articles: the query 'sertifkasi ' ranks the 1-edit spelling,
     then the 2-edit one; both below the exact word."""
-    from conftest import make_article
-
     from kemnaker_tui.model import Corpus
     from kemnaker_tui.search import SearchIndex
     texts = {"two.txt": "Program sertfikasj bagi pekerja.", "one.txt": "Program sertifkasi bagi pekerja.",
              "exact.txt": "Program sertifikasi bagi pekerja."}
-    arts = tuple(make_article(k, v) for k, v in texts.items())       # the same date: no recency tie-break
+    arts = tuple(article_factory(k, v) for k, v in texts.items())       # the same date: no recency tie-break
     index = SearchIndex.build(Corpus(articles=arts, entities=(), meetings=(), quotes=(), figures=()))
     for kind in ("passages", "articles"):
         hits = index.search("sertifikasi ").hits(kind)
@@ -309,16 +307,14 @@ def test_entity_ids_with_spaces_still_filter(corpus):
     assert {h.article for h in index.search("person:anwar jepang").articles} == {"a1.txt"}
 
 
-def test_a_title_given_apart_from_the_text_is_searched_with_typos():
+def test_a_title_given_apart_from_the_text_is_searched_with_typos(article_factory):
     """JSONL files give a title that the text may not repeat: its words still match
     (typos allowed), rank above body-only matches, and in:titles finds them."""
-    from conftest import make_article
-
     from kemnaker_tui.model import Corpus
     from kemnaker_tui.search import SearchIndex
-    arts = (make_article("t.jsonl#1", "Kunjungan kerja ke Osaka membahas penempatan.",
+    arts = (article_factory("t.jsonl#1", "Kunjungan kerja ke Osaka membahas penempatan.",
                          title="Delegasi Yokohama Tinjau Balai Pelatihan"),
-            make_article("t.jsonl#2", "Delegasi dari Yokohama datang lagi.", title="Berita lain"))
+            article_factory("t.jsonl#2", "Delegasi dari Yokohama datang lagi.", title="Berita lain"))
     index = SearchIndex.build(Corpus(articles=arts, entities=(), meetings=(), quotes=(), figures=()))
     assert [h.article for h in index.search("yokohamma").articles] == ["t.jsonl#1", "t.jsonl#2"]
     assert [h.article for h in index.search("in:titles yokohama").articles] == ["t.jsonl#1"]
