@@ -207,6 +207,7 @@ def test_real_terminal_title_and_clipboard_untouched(hostile_tree, tmp_path):
             tmux("send-keys", "-t", session, "Down")
         tmux("send-keys", "-t", session, "s")
         wait_for("Skipped files")
+        time.sleep(0.5)                                        # let the list take the focus on a slow machine
         hostile = "bad�[2J�]52;c;QQ=="                     # the hostile name, shown inert
         for _ in range(60):                                # long temp paths wrap: scroll the list to it
             if hostile in screen():

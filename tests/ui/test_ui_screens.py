@@ -98,8 +98,20 @@ async def test_skipped_files_screen(make_app):
         await settle(app, pilot)
         await press(app, pilot, "s")
         assert isinstance(app.screen, SkippedScreen)
-        text = "\n".join(str(o.prompt) for o in app.screen.query_one("#skipped-list").options)
+        lst = app.screen.query_one("#skipped-list")
+        text = "\n".join(str(o.prompt) for o in lst.options)
         assert "broken.pdf" in text and "binary" in text
+        assert app.focused is lst
+        # the list's keys work even when it has lost focus
+        assert lst.option_count >= 2 and lst.highlighted == 0
+        app.screen.set_focus(None)
+        await press(app, pilot, "down")
+        assert lst.highlighted == 1 and app.focused is lst
+        app.screen.set_focus(None)
+        await press(app, pilot, "home")
+        assert lst.highlighted == 0 and app.focused is lst
+        await press(app, pilot, "G")
+        assert lst.highlighted == lst.option_count - 1
 
 
 async def test_users_own_folder_with_skipped_files(make_app, tmp_path):

@@ -12,7 +12,16 @@ from kemnaker_tui.ui import render as R
 
 
 class SkippedScreen(ModalScreen):
-    BINDINGS = [Binding("escape,q,s", "app.pop_screen", "Close", id="skipped.close")]
+    BINDINGS = [
+        Binding("escape,q,s", "app.pop_screen", "Close", id="skipped.close"),
+        # the list's own keys, also when the list has lost focus (a click outside it)
+        Binding("down,j", "list('cursor_down')", "Down", show=False, id="skipped.down"),
+        Binding("up,k", "list('cursor_up')", "Up", show=False, id="skipped.up"),
+        Binding("pagedown", "list('page_down')", "Page down", show=False, id="skipped.page_down"),
+        Binding("pageup", "list('page_up')", "Page up", show=False, id="skipped.page_up"),
+        Binding("end,G", "list('last')", "Last", show=False, id="skipped.last"),
+        Binding("home,g", "list('first')", "First", show=False, id="skipped.first"),
+    ]
 
     def compose(self) -> ComposeResult:
         explorer = self.app.explorer
@@ -37,3 +46,12 @@ class SkippedScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def action_list(self, action: str) -> None:
+        lst = self.query_one(OptionList)
+        move = getattr(lst, f"action_{action}")
+        if lst.has_focus:
+            move()
+        else:           # after the focus has landed (focusing resets the list's cursor)
+            lst.focus()
+            self.call_after_refresh(move)
