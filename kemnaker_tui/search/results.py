@@ -283,12 +283,7 @@ class HitContext:
                 return make_snippet(text, unit.start, unit.end, [])
             return make_snippet(text, hit.start, hit.end, [])
         if hit.kind != "articles":
-            if hit._spans is not None:
-                pairs = [(s.start, s.end) for s in hit._spans]
-            else:
-                pairs = self._within(article, hit.start, hit.end, whole=False)
-                hit._spans = to_spans(pairs)
-            return make_snippet(text, hit.start, hit.end, pairs)
+            return make_snippet(text, hit.start, hit.end, [(s.start, s.end) for s in hit.spans])
         # an article: its best passage among the passage hits, else its best sentence
         passage = self.best_passage(hit.article)
         if passage is not None:
@@ -310,7 +305,6 @@ class HitContext:
             return make_snippet(text, line_start, len(text) if line_end == -1 else line_end, spans)
         first = article.sentences[0] if article.sentences else Span(0, min(len(text), 180))
         return make_snippet(text, first.start, first.end, [])
-
 
     def _best_unit(self, article: Article) -> tuple[int, int, list] | None:
         """(start, end, matches) of the article's first unit (title, sentence; boilerplate
@@ -353,6 +347,7 @@ class HitContext:
             return None
         start, end = units[best]
         return start, end, self._within(article, start, end)
+
 
 def searchable_ranges(article: Article, include_boilerplate: bool) -> list[tuple[int, int]]:
     if include_boilerplate or not article.boilerplate:

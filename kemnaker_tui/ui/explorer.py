@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 
@@ -84,6 +83,7 @@ class Explorer:
             for key in keys:
                 self._entities_in[key].append(entity)
         self.marks = _ArticleMarks(self._entities_in)
+        self._starts: dict[str, list[int]] = {}     # article -> its sentences' starts, when first asked
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
         for q in corpus.quotes:
             self.quotes_by_article[q.article].append(q)
@@ -113,9 +113,12 @@ class Explorer:
             return article.sentences[i]
         return None
 
-    @functools.lru_cache(maxsize=4096)
     def _sentence_starts(self, key: str) -> list[int]:
-        return [start for start, _end in span_pairs(self.article(key).sentences)]
+        # per explorer (a cache on the method would keep every explorer, and its corpus, alive)
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [start for start, _end in span_pairs(self.article(key).sentences)]
+        return starts
 
     def quote_at(self, key: str, start: int, end: int | None = None) -> Quote | None:
         end = start + 1 if end is None else end
