@@ -16,7 +16,7 @@ def article_dict(a) -> dict:
         "file": a.key, "path": a.path, "title": a.title, "outlet": a.outlet,
         "published": a.published.isoformat() if a.published else None,
         "published_text": a.published_text, "dateline": a.dateline, "language": a.language,
-        "url": a.url, "encoding": a.encoding,
+        "url": a.url, "author": a.author, "encoding": a.encoding,
         "boilerplate": [{"start": b.start, "end": b.end} for b in a.boilerplate],
         "sentences": len(a.sentences),
     }
@@ -27,6 +27,7 @@ def entity_dict(e) -> dict:
         "id": e.id, "type": e.type, "name": e.name, "acronym": e.acronym,
         "aliases": list(e.aliases), "roles": list(e.roles),
         "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+        "evidence": evidence(e),
     }
 
 
@@ -37,6 +38,7 @@ def meeting_dict(m) -> dict:
         "year_inferred": m.year_inferred, "place": m.place, "participants": list(m.participants),
         "participant_ids": list(m.participant_ids), "organisations": list(m.organisations),
         "summary": m.summary, "start": m.start, "end": m.end,
+        "evidence": evidence(m, [(m.start, m.end)]),
     }
 
 
@@ -45,6 +47,7 @@ def quote_dict(q) -> dict:
         "id": q.id, "article": q.article, "speaker": q.speaker, "speaker_id": q.speaker_id,
         "text": q.text, "start": q.start, "end": q.end, "unterminated": q.unterminated,
         "attribution": {"start": q.attribution.start, "end": q.attribution.end} if q.attribution else None,
+        "evidence": evidence(q, [(q.attribution.start, q.attribution.end)] if q.attribution else []),
     }
 
 
@@ -54,7 +57,16 @@ def figure_dict(f) -> dict:
         "id": f.id, "article": f.article, "value": value, "unit": f.unit, "text": f.text,
         "start": f.start, "end": f.end,
         "sentence": {"start": f.sentence.start, "end": f.sentence.end},
+        "claimed_by": f.claimed_by, "claimed_by_id": f.claimed_by_id,
+        "evidence": evidence(f, [(f.sentence.start, f.sentence.end)]),
     }
+
+
+def evidence(fact, spans=()) -> dict:
+    """Why a fact is there: the rule in words, the text it rests on, and whether
+    it is one to check first."""
+    return {"rule": fact.why or None, "spans": [{"start": s, "end": e} for s, e in spans],
+            "unsure": bool(fact.unsure)}
 
 
 def to_dict(corpus: Corpus) -> dict:
@@ -90,7 +102,7 @@ _CSV_COLUMNS = {
     "meetings": ["id", "article", "kind", "date", "date_text", "year_inferred", "place", "participants",
                  "organisations", "summary", "start", "end"],
     "quotes": ["id", "article", "speaker", "speaker_id", "text", "start", "end", "unterminated"],
-    "figures": ["id", "article", "value", "unit", "text", "start", "end"],
+    "figures": ["id", "article", "value", "unit", "text", "claimed_by", "start", "end"],
     "mentions": ["entity_id", "article", "start", "end", "text"],
 }
 

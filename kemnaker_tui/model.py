@@ -120,6 +120,9 @@ class RawDocument:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    author: str | None = None
+    # where the metadata above came from, for evidence ("JSON-LD", "og:site_name", "sidecar"...)
+    meta_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,7 @@ class Article:
     paragraphs: Sequence[Span]     # body paragraphs (boilerplate lines excluded)
     sentences: Sequence[Span]      # body sentences, in order
     # (the analysis stores these three as SpanList; any sequence of Spans will do)
+    author: str | None = None
 
     def is_boilerplate(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -228,6 +232,10 @@ class Entity:
     aliases: tuple[str, ...]       # every other surface form seen or known
     roles: tuple[str, ...]         # people: titles/positions as printed
     mentions: Sequence[Mention]    # the analysis stores a MentionList; any sequence will do
+    # Evidence: why the analysis made this entity (the rule, in words), and whether
+    # it is a fact to check first (seen once, a guess from capitalisation ...).
+    why: str = ""
+    unsure: bool = False
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -265,6 +273,8 @@ class Meeting:
     summary: str
     start: int                     # evidence: the sentence(s) telling it
     end: int
+    why: str = ""                  # evidence: the rules that decided kind, date, place, participants
+    unsure: bool = False           # e.g. a year inferred, a weekday that does not agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +288,8 @@ class Quote:
     speaker_id: str | None
     attribution: Span | None       # where the attribution verb/phrase stands
     unterminated: bool = False
+    why: str = ""                  # evidence: the rule that chose the speaker (or why there is none)
+    unsure: bool = False           # e.g. a pronoun resolved across sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +302,10 @@ class Figure:
     start: int
     end: int
     sentence: Span
+    claimed_by: str | None = None      # canonical name of the person (else organisation) who claimed it
+    claimed_by_id: str | None = None
+    why: str = ""                      # evidence: how value, unit and claimant were read
+    unsure: bool = False
 
     @property
     def display_value(self) -> str:
