@@ -23,6 +23,8 @@ COMMANDS = {
     "figures": "list figures (counts, targets, amounts)",
     "search": "search the corpus (typo-tolerant, with a query language)",
     "paths": "print where settings, aliases and user data live",
+    "index": "bring the store up to date (analyse new and changed articles once)",
+    "store": "manage the store: `store clear` removes it",
 }
 
 # Exit codes (documented in the README).

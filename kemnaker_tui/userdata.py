@@ -105,6 +105,7 @@ def all_paths() -> dict[str, Path]:
         "basket": basket_path(),
         "clips": clips_path(),
         "cache": cache_dir(),
+        "store": cache_dir() / "library",
     }
 
 

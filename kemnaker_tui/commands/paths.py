@@ -16,6 +16,7 @@ _WHAT = {
     "basket": "the clip basket",
     "clips": "copies that reached no clipboard",
     "cache": "cache folder",
+    "store": "the store: every article's analysis, snapshots, search indexes (`store clear` removes it)",
 }
 
 
