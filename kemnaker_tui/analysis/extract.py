@@ -84,7 +84,15 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     ``progress(done, total)`` counts articles."""
     docs = [(f.article, f.mentions) for f in found]
     dates_of = {f.article.key: f.dates for f in found}
-    entities = Resolver(ex.lex, ex.entities, user).resolve(docs)
+    total = len(docs)
+    # progress: the resolver's passes over the articles (three today) and then the per-article loop
+    passes = _RESOLVE_PASSES
+    steps = (passes + 1) * total
+    if progress:
+        entities = Resolver(ex.lex, ex.entities, user).resolve(
+            _Counted(docs, lambda n: progress(min(n, passes * total), steps)))
+    else:
+        entities = Resolver(ex.lex, ex.entities, user).resolve(docs)
 
     # Per-article views of the entities, for the extractors that need them.
     by_article: dict[str, list[tuple[int, int, Entity]]] = {}
@@ -98,10 +106,9 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     meetings: list[Meeting] = []
     quotes: list[Quote] = []
     figures: list[Figure] = []
-    total = len(docs)
     for n, (article, am) in enumerate(docs, start=1):
         if progress and (n % 200 == 0 or n == total):
-            progress(n, total)
+            progress(passes * total + n, steps)
         spots = by_article.get(article.key, [])
         people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
         dates = dates_of[article.key]
@@ -143,6 +150,26 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
                 unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
                 start=f.start, end=f.end, sentence=f.sentence))
     return entities, meetings, quotes, figures
+
+
+_RESOLVE_PASSES = 3      # times Resolver.resolve walks the article list (for progress only)
+
+
+class _Counted(list):
+    """A list that reports how many items its loops have handed out (every
+    200), so the merge shows progress without the resolver knowing."""
+
+    def __init__(self, items, report) -> None:
+        super().__init__(items)
+        self._report = report
+        self._given = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self._given += 1
+            if self._given % 200 == 0:
+                self._report(self._given)
+            yield item
 
 
 def _role_spans(article: Article, am) -> dict[tuple[int, int], Span]:
