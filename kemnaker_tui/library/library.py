@@ -194,6 +194,7 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
                         pending, last = [], time.monotonic()
                 if pending:
                     store.put_analyses(akey, pending)
+    found.read.clear()          # the texts live on in the analyses
     if found.file_rows:
         store.put_files(found.file_rows)
     return fresh

@@ -57,8 +57,14 @@ def list_files(paths: Iterable[str | os.PathLike], walk_skipped: list[SkippedFil
         if not path.exists() and not path.is_symlink():
             raise FileNotFoundError(f"no such file or folder: {raw}")
         if path.is_dir():
+            head = str(path).rstrip(os.sep) + os.sep
             for file in _walk(path, walk_skipped):
-                todo.append((file, file.relative_to(path).as_posix()))
+                name = str(file)
+                # the key read_paths gives (file.relative_to(path).as_posix()), without pathlib's cost
+                if name.startswith(head) and os.sep == "/":
+                    todo.append((file, name[len(head):]))
+                else:
+                    todo.append((file, file.relative_to(path).as_posix()))
         else:
             todo.append((path, path.name))
     used: set[str] = set()
@@ -95,7 +101,7 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
             fingerprint = None          # unreadable now: read_file says why
         known = known_files.get((str(file), key)) if fingerprint else None
         if known is not None and tuple(known[:4]) == fingerprint and known[4] == reader_version:
-            outcome = unpack(known[5])
+            outcome = _decode(known[5])
             if all(d in analysed for d in outcome.docs):
                 result.outcomes.append(outcome)
                 result.order.extend(outcome.docs)
@@ -115,5 +121,20 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
         result.outcomes.append(outcome)
         result.order.extend(ids)
         if fingerprint is not None:
-            result.file_rows.append((str(file), key, *fingerprint, reader_version, pack(outcome)))
+            result.file_rows.append((str(file), key, *fingerprint, reader_version, _encode(outcome)))
     return result
+
+
+def _encode(outcome: FileOutcome) -> bytes:
+    """A file's outcome for the store: most files give one document and no
+    problems, kept as plain ids (cheap to read back for every file at start)."""
+    if not outcome.skipped and not outcome.warnings:
+        return b"D" + "\n".join(outcome.docs).encode()
+    return b"P" + pack(outcome)
+
+
+def _decode(data: bytes) -> FileOutcome:
+    if data[:1] == b"D":
+        text = data[1:].decode()
+        return FileOutcome(text.split("\n") if text else [], [], [])
+    return unpack(data[1:])

@@ -54,7 +54,8 @@ def write_corpus(folder: Path, key: str, corpus: Corpus) -> None:
     path = corpus_path(folder, key)
     failed = len(corpus.skipped)
     try:
-        _atomic(path, lambda fh: pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        from kemnaker_tui.library.pickling import dump
+        _atomic(path, lambda fh: dump(corpus, fh))
         _atomic(path.with_suffix(".json"), lambda fh: fh.write(json.dumps(
             {"articles": len(corpus.articles), "failed": failed}).encode()))
     except OSError as exc:

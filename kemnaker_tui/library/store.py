@@ -72,7 +72,8 @@ def document_id(doc: RawDocument) -> str:
 
 
 def pack(obj) -> bytes:
-    return zlib.compress(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    from kemnaker_tui.library.pickling import dumps
+    return zlib.compress(dumps(obj), 1)
 
 
 def unpack(data: bytes):

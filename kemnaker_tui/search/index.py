@@ -44,6 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
@@ -122,7 +123,10 @@ def _schema(kind: str):
 
 def _ent_token(entity_id: str) -> str:
     """An entity id as one token of the ``ent`` field (split on white space)."""
-    return "_".join(entity_id.split()) if any(c.isspace() for c in entity_id) else entity_id
+    return "_".join(entity_id.split()) if _SPACE.search(entity_id) else entity_id
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _match_fields(kind: str, fields):
