@@ -120,15 +120,19 @@ def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None =
     Raises FileNotFoundError (no such path), ValueError (a bad alias file
     given explicitly), StoreError (the store cannot be written).
     """
-    from kemnaker_tui.analysis.pipeline import user_aliases
     from kemnaker_tui.library.workers import default_jobs
+    from kemnaker_tui.userdata import aliases_path
 
     started = time.perf_counter()
     paths = [str(p) for p in paths]
     jobs = jobs or default_jobs()
     report = progress or (lambda _s, _d, _t: None)
     warnings: list[str] = []
-    user = user_aliases(alias_file, warnings)
+    if alias_file is not None or aliases_path().exists():
+        from kemnaker_tui.analysis.pipeline import user_aliases
+        user = user_aliases(alias_file, warnings)
+    else:       # no alias file (the usual case): the analysis modules load only if something is analysed
+        user = None
     akey = hashlib.sha256((analysis_version() + "\0").encode() + _alias_bytes(alias_file)).hexdigest()[:24]
     folder = cache_folder()
     store = Store.open(folder)
@@ -171,10 +175,18 @@ def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None =
     return Loaded(corpus, stats, snap_key, notes)
 
 
+def _user(user):
+    if user is None:
+        from kemnaker_tui.analysis.useraliases import UserAliases
+        return UserAliases()
+    return user
+
+
 def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> dict[str, bytes]:
     """Analyse the documents read now that the store has no analysis of; record
     the files read. Returns the fresh analyses (id -> packed)."""
     from kemnaker_tui.library.workers import analyse_documents
+    user = _user(user)
     fresh: dict[str, bytes] = {}
     if found.read:
         have = store.analysed(akey)
@@ -203,6 +215,7 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
 def _merge(store: Store, found: Scan, akey: str, fresh: dict[str, bytes], user, report: Progress) -> Corpus:
     """The corpus stage over every document's analysis, in reading order."""
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
+    user = _user(user)
     packed = dict(fresh)
     missing = [d for d in found.order if d not in packed]
     total = len(found.order)

@@ -102,7 +102,7 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
         known = known_files.get((str(file), key)) if fingerprint else None
         if known is not None and tuple(known[:4]) == fingerprint and known[4] == reader_version:
             outcome = _decode(known[5])
-            if all(d in analysed for d in outcome.docs):
+            if outcome is not None and all(d in analysed for d in outcome.docs):
                 result.outcomes.append(outcome)
                 result.order.extend(outcome.docs)
                 continue
@@ -133,8 +133,15 @@ def _encode(outcome: FileOutcome) -> bytes:
     return b"P" + pack(outcome)
 
 
-def _decode(data: bytes) -> FileOutcome:
-    if data[:1] == b"D":
-        text = data[1:].decode()
-        return FileOutcome(text.split("\n") if text else [], [], [])
-    return unpack(data[1:])
+def _decode(data: bytes) -> FileOutcome | None:
+    """The outcome, or None when the row cannot be read (the file is read again)."""
+    try:
+        if data[:1] == b"D":
+            text = data[1:].decode()
+            return FileOutcome(text.split("\n") if text else [], [], [])
+        if data[:1] == b"P":
+            got = unpack(data[1:])
+            return got if isinstance(got, FileOutcome) else None
+    except Exception:  # noqa: BLE001 - a damaged row costs one read, nothing else
+        pass
+    return None
