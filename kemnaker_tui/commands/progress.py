@@ -16,6 +16,11 @@ STAGE_LABELS = {
 }
 
 
+def _console():
+    from rich.console import Console
+    return Console(stderr=True)
+
+
 @contextlib.contextmanager
 def terminal_progress(enabled: bool | None = None):
     """Yields progress(stage, done, total) — a no-op unless stderr is a terminal."""
@@ -24,12 +29,11 @@ def terminal_progress(enabled: bool | None = None):
     if not enabled:
         yield None
         return
-    from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                                TimeRemainingColumn)
     bar = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
                    TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=True)
+                   console=_console(), transient=True)
     tasks: dict[str, int] = {}
 
     def progress(stage: str, done: int, total: int) -> None:

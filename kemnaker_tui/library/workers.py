@@ -56,6 +56,19 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def prepare_for_threads() -> None:
+    """Call from the main thread before an app takes over the terminal: starts
+    multiprocessing's resource tracker now, while ``sys.stderr`` is the real
+    one. (Started later from a worker thread of a Textual app it would hand
+    the child ``sys.stderr.fileno()`` of Textual's capture, -1, and fail with
+    "bad value(s) in fds_to_keep".)"""
+    try:
+        from multiprocessing import resource_tracker
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - without it the pool fails later and we analyse in-process
+        pass
+
+
 def analyse_documents(docs: list[tuple[str, RawDocument]], user, jobs: int,
                       progress: Callable[[int, int], None] | None = None) -> Iterator[list[tuple[str, bytes]]]:
     """Yield batches of (doc id, packed analysis) as they are done (any order)."""
@@ -71,8 +84,21 @@ def analyse_documents(docs: list[tuple[str, RawDocument]], user, jobs: int,
                 progress(done, total)
             yield out
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
     ctx = _context()
+    try:
+        yield from _in_pool(docs, user, jobs, progress, ctx)
+    except (BrokenProcessPool, OSError, ValueError) as exc:
+        # no worker processes here (a sandbox, a closed stderr): analyse in this process
+        import warnings
+        warnings.warn(f"worker processes unavailable ({exc}); analysing in one process", RuntimeWarning)
+        yield from analyse_documents(docs, user, 1, progress)
+
+
+def _in_pool(docs, user, jobs, progress, ctx):
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    total = len(docs)
+    done = 0
     if ctx.get_start_method() == "fork":
         _extractors(user)            # built once here, inherited by every worker
     batches = [docs[i:i + BATCH] for i in range(0, total, BATCH)]

@@ -134,6 +134,9 @@ class KemnakerApp(App):
         # live folders: the user's own paths are watched (not a corpus handed in, not the bundled one)
         self.watching = bool(self.paths) and corpus is None if watch is None else watch
         self._stop_watching = threading.Event()
+        if use_store and corpus is None:
+            from kemnaker_tui.library.workers import prepare_for_threads
+            prepare_for_threads()      # while sys.stderr is still the terminal's
         self.explorer: Explorer | None = None
         self.load_error: str | None = None
         self.load_seconds: float | None = None
