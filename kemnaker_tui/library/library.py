@@ -138,7 +138,7 @@ def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None =
     store = Store.open(folder)
     try:
         report("scan", 0, 0)
-        found = scan(paths, store.files(), store.analysed(akey), analysis_version(),
+        found = _no_gc(scan)(paths, store.files(), store.analysed(akey), analysis_version(),
                      progress=lambda n, t: report("scan", n, t))
         fresh = _analyse_missing(store, found, akey, user, jobs, report)
         roots = "\n".join(sorted(os.path.abspath(p) for p in paths))
@@ -173,6 +173,21 @@ def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None =
     stats.seconds = time.perf_counter() - started
     stats.notes = list(notes)
     return Loaded(corpus, stats, snap_key, notes)
+
+
+def _no_gc(fn):
+    """``fn`` run with the cyclic collector paused (it only allocates: tens of thousands of
+    small objects, no cycles, and each collection pass would walk them all again)."""
+    def run(*args, **kwargs):
+        import gc
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_on:
+                gc.enable()
+    return run
 
 
 def _user(user):
