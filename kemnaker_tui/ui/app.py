@@ -218,8 +218,9 @@ class KemnakerApp(App):
         try:
             explorer, _loaded = self._load_explorer(self._progress())
             import gc
-            gc.collect()
-            gc.freeze()   # the corpus and index live as long as the app: keep them out of GC passes
+            # the corpus and index live as long as the app: keep them out of GC passes (no collect
+            # first: loading makes no cyclic garbage worth a 0.3 s pass over 500,000 objects)
+            gc.freeze()
         except (FileNotFoundError, ValueError, OSError) as exc:
             self.post_message(LoadFailed(str(exc)))
             return
