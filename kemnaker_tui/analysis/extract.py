@@ -83,7 +83,7 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
                 id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
                 start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
                 speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
-                unterminated=q.unterminated))
+                unterminated=q.unterminated, why=q.why, unsure=q.unsure))
         quote_spans = [Span(q.start, q.end) for q in found_quotes]
 
         role_spans = _role_spans(article, am)

@@ -105,6 +105,13 @@ class Lexicon:
     connectors: frozenset[str]
     concept_acronyms: frozenset[str]
     not_names: frozenset[str]
+    pronouns: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
+    after_sentence_openers: tuple[str, ...] = ()
+    agent_words: tuple[str, ...] = ()
+    given_names: frozenset[str] = frozenset()
+    english_roles: tuple[str, ...] = ()
+    headline_verbs: frozenset[str] = frozenset()
     gazetteer: Matcher = field(init=False)
     phrases: Matcher = field(init=False)
     titles: Matcher = field(init=False)
@@ -139,7 +146,7 @@ class Lexicon:
         self.gazetteer = Matcher(forms)
         self.phrases = Matcher(phrases, lower=True)
         self.titles = Matcher(self.title_forms)
-        self.known_tokens = frozenset(tokens)
+        self.known_tokens = frozenset(tokens) - self.given_names   # "Sri" of "Sri Lanka" is a name too
 
     def kind_of_trigger(self, word: str) -> str:
         for trigger, kind in self.meeting_kinds.items():
@@ -206,6 +213,13 @@ def base_lexicon() -> Lexicon:
         connectors=frozenset(ent["name_connectors"]),
         concept_acronyms=frozenset(ent["concept_acronyms"]),
         not_names=frozenset(ent["not_names"]),
+        pronouns=frozenset(att.get("pronouns", ())),
+        demonstratives=frozenset(att.get("demonstratives", ())),
+        after_sentence_openers=tuple(att.get("after_sentence_openers", ())),
+        agent_words=tuple(att.get("agent_words", ())),
+        given_names=frozenset(lang.get("people", {}).get("given_names", ())),
+        english_roles=tuple(lang.get("people", {}).get("english_roles", ())),
+        headline_verbs=frozenset(lang.get("people", {}).get("headline_verbs", ())),
     )
 
 
