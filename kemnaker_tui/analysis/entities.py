@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
+from kemnaker_tui.analysis.lexicon import Lexicon, fold, indonesian_words, is_common_word
 from kemnaker_tui.model import Article, Span
 
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _LAST_WORD = re.compile(r"([^\W_][\w/\-]*)\s*$")
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
+# A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
+_JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -79,11 +81,17 @@ class EntityFinder:
         title_words = {w for form in lex.title_forms for w in re.findall(r"[^\W\d_]+", form)}
         head_words = {w for h in lex.org_heads + lex.org_tails + lex.program_heads + lex.program_tails
                       for w in h.split()}
-        self._not_name = frozenset(lex.not_names | title_words | head_words | _WEEKDAYS_MONTHS)
+        self._not_name = frozenset(lex.not_names | title_words | head_words | _WEEKDAYS_MONTHS | lex.headline_verbs)
+        english_verbs = {v for v in lex.attribution_english if " " not in v}
+        self._english_verbs = frozenset(english_verbs)
         self._title_words = frozenset(w for w in title_words if w[:1].isupper())
-        self._verbs_after = tuple(sorted(set(lex.attribution_prefixed) | {"pun", "juga"}))
+        self._verbs_after = frozenset(set(lex.attribution_prefixed) | english_verbs | {"pun", "juga"})
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
+        stems += [re.escape(v) for v in sorted(english_verbs)]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
+        roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
+        # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
+        self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
         self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
@@ -144,20 +152,44 @@ class EntityFinder:
                     role = _clean(text[t_start:role_end]) if not honorific else None
                     found.append(RawMention(toks[a].start, toks[b].end, "person", text[toks[a].start:toks[b].end],
                                             "appositive", role=role, title_group=group, priority=0))
-        # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan".
+        given = self.lex.given_names
         for k, tok in enumerate(toks):
-            if self.name_token(tok.text) and (k == 0 or not self.name_token(toks[k - 1].text)):
-                b = k
-                while b + 1 < len(toks) and b - k < 3 and self.name_token(toks[b + 1].text):
-                    b += 1
-                names = [t.text for t in toks[k:b + 1]]
-                if all(is_common_word(n) for n in names):
+            if not (self.name_token(tok.text) or tok.text in given) or (
+                    k > 0 and (self.name_token(toks[k - 1].text) or toks[k - 1].text in given)):
+                continue
+            b = k
+            while b + 1 < len(toks) and b - k < 3 and (self.name_token(toks[b + 1].text) or toks[b + 1].text in given):
+                b += 1
+            names = [t.text for t in toks[k:b + 1]]
+            after = toks[b + 1].text if b + 1 < len(toks) else ""
+            after2 = toks[b + 2].text if b + 2 < len(toks) else ""
+            before = text[max(region.start, tok.start - 12):tok.start]
+            surface = text[tok.start:toks[b].end]
+            verb_before = bool(self._speaker_after.search(before))
+            common = all(is_common_word(n) for n in names)
+            if names[0] in given and len(names) >= 2 and not all(is_common_word(n) and n not in given for n in names[1:]):
+                # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
+                continue
+            if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
+                                       and n.lower() not in indonesian_words() for n in names) \
+                    and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
+                # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
+                # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "japanese-name", priority=1))
+                continue
+            # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
+            # "said Dedi Pranoto", "…, Hasnah, mengatakan".
+            if after in self._verbs_after or (after == "," and after2 in self._verbs_after) or verb_before:
+                # Right after the verb a capitalised word is a name even if it is also a word ("ujar Kusuma").
+                if common and not verb_before and names[0] not in given:
                     continue
-                after = toks[b + 1].text if b + 1 < len(toks) else ""
-                before = text[max(region.start, tok.start - 12):tok.start]
-                if after in self._verbs_after or self._speaker_after.search(before):
-                    found.append(RawMention(tok.start, toks[b].end, "person", text[tok.start:toks[b].end],
-                                            "speaker", priority=1))
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "speaker", priority=1))
+                continue
+            # English appositive: "Dedi Pranoto, an official at the ministry".
+            if after == "," and not common and (len(names) >= 2 or len(names[0]) >= 4) \
+                    and self._appositive_en.match(text, toks[b].end):
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
         return found
 
     def _name_after_title(self, text, toks, i, t_start, t_end, group, honorific, out,
@@ -185,6 +217,10 @@ class EntityFinder:
                 break
         comma_after = k < len(toks) and toks[k].text == ","
         name = self._name_suffix(toks, elems)
+        if name and comma_after and any(e[0] == "conn" and e[2] + 1 == name[0] for e in elems):
+            # "Menteri Tenaga Kerja dan Transmigrasi, Budi": a word after "dan" inside
+            # the run ends the role, and the name is after the comma.
+            name = None
         weak = False
         if not name and len(elems) == 1 and elems[0][0] == "word" and self.name_token(toks[i].text) \
                 and not comma_after:
@@ -203,6 +239,10 @@ class EntityFinder:
                 a = b = k + 1
                 while b + 1 < len(toks) and toks[b + 1].text not in (",", "(", ")", ";", ":") and (
                         toks[b + 1].text[:1].isupper() or toks[b + 1].text in self.lex.connectors):
+                    if toks[b + 1].start in title_starts or (
+                            toks[b + 1].text in self.lex.connectors and b + 2 < len(toks)
+                            and toks[b + 2].start in title_starts):
+                        break                  # "…, Budi Santoso dan Wakil Presiden JICA, …": the next person
                     b += 1
                 seg = [t.text for t in toks[a:b + 1]]
                 nxt = toks[b + 1].text if b + 1 < len(toks) else ""
