@@ -29,7 +29,8 @@ from kemnaker_tui.model import Article, Span
 _OPEN = "“„«"
 _CLOSE = "”»"
 _MIN_WORDS = 4
-_MARKS = re.compile(r'[“„«”»"]')
+# Typewriter forms: ''…'' (two apostrophes) toggles like "…"; ``…'' opens with backticks.
+_MARKS = re.compile(r"[“„«”»\"]|''|``")
 _NAME_WORD = r"[A-Z][\w'’\-]*\.?"
 # How far back (in sentences) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 4
@@ -87,6 +88,8 @@ class QuoteFinder:
         self._after_name_first = re.compile(
             rf"^[\s,]*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:(?:also|then|later|further|again)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
+        self._verb_after_name = re.compile(
+            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?(?P<verb>{english}|{prefixed})\b")
         self._after_pronoun = re.compile(
             rf"^[\s,]*(?P<pron>{pronouns})\s+(?:(?:also|then|later|further|again|pun|juga)\s+)?"
             rf"(?P<verb>{english}|{prefixed}|{stems})\b", re.IGNORECASE)
@@ -120,11 +123,11 @@ class QuoteFinder:
         out: list[FoundQuote] = []
         previous: FoundQuote | None = None
         ctx = _Context(text, article, people, roles, self._titles)
-        for start, raw_end, unterminated, para in spans:
+        for start, raw_end, close_at, unterminated, para in spans:
             start, end = _trim(text, start, raw_end)
             if len(text[start:end].split()) < _MIN_WORDS:
                 continue
-            pick = self._speaker(ctx, start, raw_end, unterminated, para, previous)
+            pick = self._speaker(ctx, start, close_at, unterminated, para, previous)
             found = FoundQuote(start, end, unterminated, pick.speaker, pick.attribution, pick.why, pick.unsure)
             out.append(found)
             previous = found
@@ -138,25 +141,25 @@ class QuoteFinder:
         open_at: int | None = None
         for mark in _MARKS.finditer(text, para.start, para.end):
             i, ch = mark.start(), mark.group(0)
-            if ch in _OPEN:
-                open_at = i
+            if ch in _OPEN or ch == "``":
+                open_at = mark.end()
             elif ch in _CLOSE:
                 if open_at is not None:
-                    spans.append((open_at + 1, i, False, para))
+                    spans.append((open_at, i, mark.end(), False, para))
                     open_at = None
-            elif ch == '"':
+            else:                                  # " or '': opens or closes
                 if open_at is not None:
-                    spans.append((open_at + 1, i, False, para))
+                    spans.append((open_at, i, mark.end(), False, para))
                     open_at = None
                 else:
-                    open_at = i
+                    open_at = mark.end()
         if open_at is not None:
             # Left open to the end of the paragraph; an attribution inside ends it.
-            start, end = open_at + 1, para.end
+            start, end = open_at, para.end
             m = self._inner_attribution.search(text, start, end)
             if m and m.start() > start:
                 end = m.start()
-            spans.append((start, end, True, para))
+            spans.append((start, end, end, True, para))
         return spans
 
     # ---- the roles people hold in this article -------------------------
@@ -184,12 +187,10 @@ class QuoteFinder:
         return roles
 
     # ---- who said it --------------------------------------------------
-    def _speaker(self, ctx: _Context, start, end, unterminated, para, previous) -> _Pick:
-        """``end`` is where the closing mark stands (or the cut of an open quote)."""
-        text = ctx.text
-        close_at = end if unterminated else end + 1
+    def _speaker(self, ctx: _Context, start, close_at, unterminated, para, previous) -> _Pick:
+        """``close_at`` is right after the closing mark (or the cut of an open quote)."""
         tail_end = para.end if unterminated else min(para.end, close_at + 180)
-        tail = text[close_at:tail_end]
+        tail = ctx.text[close_at:tail_end]
 
         pick = self._after_quote(ctx, start, close_at, tail)
         if pick is not None:
@@ -211,6 +212,13 @@ class QuoteFinder:
 
     def _after_quote(self, ctx: _Context, start: int, close_at: int, tail: str) -> _Pick | None:
         text = ctx.text
+        # "…," Indonesian Labour Minister Budi Santoso said. / "…," Budi, an official at X, said.
+        person = ctx.first_person_after(close_at, close_at + len(tail))
+        if person is not None and _only_role_words(text[close_at:person.start]):
+            v = self._verb_after_name.match(text, person.end, close_at + len(tail))
+            if v:
+                return _Pick(person, Span(person.start, v.end("verb")),
+                             f"speaker: `{text[close_at:person.end].strip(' ,')} {v.group('verb')}` after the quote")
         # "…," Budi said.
         m = self._after_name_first.match(tail)
         if m:
@@ -283,11 +291,11 @@ class QuoteFinder:
         text = ctx.text
         # Before the quote: "Sekjen Anwar mengatakan, “…”", "kata Anwar, “…”".
         clause_start = max(para.start, start - 250)
-        head = text[clause_start:start - 1]
-        sentence_break = max(head.rfind(". "), head.rfind("” "), head.rfind('" '))
+        head = text[clause_start:start].rstrip("“„«\"'`")
+        sentence_break = max(head.rfind(". "), head.rfind("” "), head.rfind('" '), head.rfind("'' "))
         if sentence_break >= 0:
             clause_start += sentence_break + 2
-            head = text[clause_start:start - 1]
+            head = text[clause_start:start].rstrip("“„«\"'`")
         mb = self._before.search(head)
         if mb:
             verb = mb.group("verb")
