@@ -67,9 +67,22 @@ class _Tok:
     end: int
 
 
+_ABBREV_END = re.compile(r"(?:^|\s)(?:PT|CV|Tbk|Co|Inc|Ltd|Corp|Prof|Dr|Ir|Drs|Hj?|Mr|Mrs|Ms|St|No|Jl|[A-Z])\.$")
+
+
 def extraction_regions(article: Article) -> list[Span]:
-    """Body sentences plus the title: boilerplate never yields entities."""
-    regions = list(article.sentences)
+    """Body sentences plus the title: boilerplate never yields entities. A sentence cut
+    after an abbreviation ("PT. OS Selnajaya", "Prof. Dr. Budi") is joined to the next."""
+    regions: list[Span] = []
+    text = article.text
+    for sent in article.sentences:
+        if regions:
+            last = regions[-1]
+            if 0 <= sent.start - last.end <= 2 and _ABBREV_END.search(text, max(last.start, last.end - 6), last.end) \
+                    and "\n" not in text[last.end:sent.start]:
+                regions[-1] = Span(last.start, sent.end)
+                continue
+        regions.append(sent)
     if article.title_span:
         regions.insert(0, article.title_span)
     return regions
@@ -95,6 +108,23 @@ class EntityFinder:
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
         self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
+        self._gov_any = re.compile(r"[Pp]emerintah|[Gg]overnment|Pem(?:prov|kab|kot)\b")
+        local = "|".join(sorted((re.escape(p) for p in lex.place_prefixes if p[:1].isupper()), key=len, reverse=True))
+        self._gov_local = re.compile(rf"(?:{local}|Daerah)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}")
+        if lex.government_short:
+            shorts = "|".join(re.escape(k) for k in lex.government_short)
+            self._gov_short = re.compile(rf"\b(?P<short>{shorts})\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})")
+        else:
+            self._gov_short = re.compile(r"(?!x)x")
+        if lex.demonyms:
+            adj = "|".join(sorted((re.escape(k) for k in lex.demonyms), key=len, reverse=True))
+            self._gov_english = re.compile(
+                rf"\b(?P<a>{adj})(?:\s+and\s+(?P<b>{adj}))?\s+[Gg]overnments?\b")
+        else:
+            self._gov_english = re.compile(r"(?!x)x")
+        buildings = "|".join(sorted((re.escape(p) for p in lex.building_prefixes), key=len, reverse=True)) or "Aula"
+        self._building = re.compile(
+            rf"\b(?P<head>{buildings}|Kantor)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,4}}")
         prefixes = "|".join(sorted((re.escape(p) for p in lex.place_prefixes), key=len, reverse=True))
         self._place_prefix = re.compile(rf"\b(?:{prefixes})\s+(?=[A-Z])")
 
@@ -414,6 +444,8 @@ class EntityFinder:
         words = name.split()
         if not any(w[:1].isupper() for w in words):
             return None                                # "sumber daya manusia (SDM)": a concept
+        if words[0] in self._org_head_words:
+            return "organisation"                      # "Asosiasi Penyelenggara Pemagangan …"
         low = name.lower()
         if any(h.lower() in low.split() for h in self.lex.program_heads + self.lex.program_tails) or \
                 re.search(r"\b(skilled|intern|training|magang|pemagangan|jaminan)\b", low):
@@ -440,16 +472,20 @@ class EntityFinder:
     def _patterns(self, text: str, toks: list[_Tok], region: Span, gaz_starts: set[int]) -> list[RawMention]:
         found: list[RawMention] = []
         n = len(toks)
+        title_starts = {s for s, _e, _g in self.lex.titles.find(text, region.start, region.end)}
 
         def run_right(k: int) -> int:
-            """Last token of the capitalised run starting at k (connectors inside)."""
+            """Last token of the capitalised run starting at k (connectors inside); it stops
+            before "dan Gubernur …" (another person's title starts) and before event nouns."""
             b = k
             while b + 1 < n:
                 t = toks[b + 1].text
+                if t in self.lex.event_words:
+                    break
                 if t[:1].isupper() or (t[:1].isdigit() and b + 1 > k):
                     b += 1
                 elif (t in self.lex.connectors and b + 2 < n and toks[b + 2].text[:1].isupper()
-                      and toks[b + 2].start not in gaz_starts):
+                      and toks[b + 2].start not in gaz_starts and toks[b + 2].start not in title_starts):
                     b += 2
                 else:
                     break
@@ -481,7 +517,7 @@ class EntityFinder:
                 a = k
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
-                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS:
+                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words:
                         break
                     if prev[:1].isupper():
                         a -= 1
@@ -501,13 +537,8 @@ class EntityFinder:
                         b += 1
                 if a < k or b > k:
                     found.append(self._pattern(text, toks, a, b, tail_type))
-        # Governments: "pemerintah Jepang" is the Government of Japan.
-        for m in self._gov.finditer(text, region.start, region.end):
-            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
-                known = self.lex.known_by_key[key]
-                if s == m.end() and known.type == "place" and known.kind == "country":
-                    found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "pattern",
-                                            name=f"Pemerintah {known.name}", priority=2))
+        found += self._governments(text, region)
+        found += self._buildings(text, toks, region)
         # Places named with their kind: "Provinsi Miyagi", "Kabupaten Xyz".
         for m in self._place_prefix.finditer(text, region.start, region.end):
             nm = re.match(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}", text[m.end():region.end])
@@ -521,12 +552,78 @@ class EntityFinder:
                                     name=name, priority=2))
         return [f for f in found if f is not None]
 
+    def _governments(self, text: str, region: Span) -> list[RawMention]:
+        """Governments acting as parties: "pemerintah Jepang", "Pemerintah RI", "Pemerintah
+        Provinsi Jawa Tengah", "Pemkab Grobogan", "the Japanese and Indonesian governments"."""
+        found: list[RawMention] = []
+        if not self._gov_any.search(text, region.start, region.end):
+            return found
+        for m in self._gov.finditer(text, region.start, region.end):
+            rest = text[m.end():min(region.end, m.end() + 80)]
+            if re.match(r"(?:RI|Republik Indonesia)\b", rest):
+                e = m.end() + len(re.match(r"RI|Republik Indonesia", rest).group(0))
+                found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
+                                        name="Pemerintah Indonesia", priority=1))
+                continue
+            local = self._gov_local.match(rest)
+            if local:
+                e = m.end() + local.end()
+                name = "Pemerintah " + " ".join(local.group(0).split())
+                found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
+                                        name=name, priority=1))
+                continue
+            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
+                known = self.lex.known_by_key[key]
+                if s == m.end() and known.type == "place" and known.kind == "country":
+                    found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
+                                            name=f"Pemerintah {known.name}", priority=1))
+        for m in self._gov_short.finditer(text, region.start, region.end):
+            full = self.lex.government_short[m.group("short")]
+            found.append(RawMention(m.start(), m.end(), "organisation", m.group(0), "government",
+                                    name=f"{full} {m.group('place')}", priority=1))
+        for m in self._gov_english.finditer(text, region.start, region.end):
+            for g in ("a", "b"):
+                adj = m.group(g)
+                if adj:
+                    place = self.lex.demonyms[adj]
+                    end = m.end() if g == "b" or not m.group("b") else m.end(g)
+                    found.append(RawMention(m.start(g), end, "organisation", text[m.start(g):end], "government",
+                                            name=f"Pemerintah {place}", alias=f"{adj} government", priority=1))
+        return found
+
+    def _buildings(self, text: str, toks: list[_Tok], region: Span) -> list[RawMention]:
+        """Buildings and halls are places: "Aula BLK Grobogan", "di Kantor Disnaker Jateng"."""
+        found: list[RawMention] = []
+        for m in self._building.finditer(text, region.start, region.end):
+            head = m.group("head")
+            if head == "Kantor":
+                before = text[max(region.start, m.start() - 6):m.start()].split()
+                if not before or before[-1].lower() not in self.lex.locatives:
+                    continue
+            e = m.end()
+            found.append(RawMention(m.start(), e, "place", text[m.start():e], "building",
+                                    name=" ".join(m.group(0).split()), priority=1))
+        return found
+
     def _pattern(self, text, toks, a, b, etype) -> RawMention | None:
         s, e = toks[a].start, toks[b].end
         surface = text[s:e]
-        if len(surface.split()) < 2:
+        if len(surface.split()) < 2 or fold(surface) in self.lex.generic_orgs:
             return None
-        return RawMention(s, e, etype, surface, "pattern", name=surface, priority=2)
+        name = surface
+        if etype == "organisation":
+            # "Direktorat Jenderal Binalavotas Kemnaker": a unit named with its ministry.
+            last = surface.split()[-1]
+            key = self.lex.name_keys.get(fold(last))
+            if key and key.startswith("known:organisation") and len(surface.split()) > 2:
+                name = surface[: len(surface) - len(last)].rstrip(" ,")
+        elif etype == "program":
+            # "Skema SSW", "Program TITP": a known programme named with its kind.
+            rest = surface.split(None, 1)[1]
+            key = self.lex.name_keys.get(fold(rest))
+            if key and key.startswith("known:program"):
+                return RawMention(s, e, etype, surface, "pattern", known_key=key, priority=2)
+        return RawMention(s, e, etype, surface, "pattern", name=name, priority=2)
 
     # ---- dateline ------------------------------------------------------
     def _dateline(self, article: Article) -> list[RawMention]:

@@ -112,6 +112,12 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()
     english_roles: tuple[str, ...] = ()
     headline_verbs: frozenset[str] = frozenset()
+    building_prefixes: tuple[str, ...] = ()
+    locatives: frozenset[str] = frozenset()
+    generic_orgs: frozenset[str] = frozenset()      # folded
+    event_words: frozenset[str] = frozenset()
+    government_short: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
     gazetteer: Matcher = field(init=False)
     phrases: Matcher = field(init=False)
     titles: Matcher = field(init=False)
@@ -137,6 +143,8 @@ class Lexicon:
                 forms.setdefault(form, k.key)
                 if k.type == "place" and form.upper() != form and len(form) > 3:
                     forms.setdefault(form.upper(), k.key)     # datelines: "BEKASI -"
+                elif k.type == "organisation" and " " in form and form.upper() != form and len(form) > 5:
+                    forms.setdefault(form.upper(), k.key)     # shouting signs: "booth IM JAPAN"
                 self.name_keys.setdefault(fold(form), k.key)
                 tokens.update(w for w in re.findall(r"[^\W\d_]+", form) if w[:1].isupper())
             if k.acronym:
@@ -220,6 +228,12 @@ def base_lexicon() -> Lexicon:
         given_names=frozenset(lang.get("people", {}).get("given_names", ())),
         english_roles=tuple(lang.get("people", {}).get("english_roles", ())),
         headline_verbs=frozenset(lang.get("people", {}).get("headline_verbs", ())),
+        building_prefixes=tuple(ent.get("building_prefixes", ())),
+        locatives=frozenset(ent.get("locatives", ())),
+        generic_orgs=frozenset(fold(g) for g in ent.get("generic_orgs", ())),
+        event_words=frozenset(ent.get("event_words", ())),
+        government_short=dict(ent.get("government_short", {})),
+        demonyms=dict(ent.get("demonyms", {})),
     )
 
 
