@@ -152,6 +152,21 @@ class EntityFinder:
             candidates += self._patterns(text, toks, region, gaz_starts)
         candidates += self._dateline(article)
         out.mentions = _select(candidates)
+        out.mentions += self._parents(text, out.mentions)
+        out.mentions.sort(key=lambda m: m.start)
+        return out
+
+    def _parents(self, text: str, mentions: list[RawMention]) -> list[RawMention]:
+        """"Biro Humas Kemnaker" is a unit, and it also names its ministry: one more
+        (nested) mention for the ministry."""
+        out = []
+        for m in mentions:
+            if m.type == "organisation" and m.source == "pattern" and m.name and m.name != m.surface:
+                last = m.surface[len(m.name):].strip(" ,")
+                key = self.lex.name_keys.get(fold(last))
+                if key and key.startswith("known:organisation"):
+                    s = m.end - len(last)
+                    out.append(RawMention(s, m.end, "organisation", text[s:m.end], "gazetteer", known_key=key))
         return out
 
     # ---- people --------------------------------------------------------
@@ -378,7 +393,7 @@ class EntityFinder:
                     continue
                 long_form = text[long_span[0]:long_span[1]]
                 etype = self._classify(long_form)
-                if etype is None or inner in self.lex.concept_acronyms:
+                if etype is None or inner in self.lex.concept_acronyms or fold(long_form) in self.lex.generic_orgs:
                     continue
                 found.append(RawMention(long_span[0], long_span[1], etype, long_form, "definition",
                                         name=long_form, acronym=inner, priority=1))
@@ -393,7 +408,7 @@ class EntityFinder:
                 if not _acronym_like(acro) or acro in self.lex.concept_acronyms or not _letters_match(acro, inner):
                     continue
                 etype = self._classify(inner)
-                if etype is None:
+                if etype is None or fold(inner) in self.lex.generic_orgs:
                     continue
                 a_start = region.start + before.start(1)
                 found.append(RawMention(a_start, a_start + len(acro), etype, acro, "definition",
@@ -611,6 +626,13 @@ class EntityFinder:
         if len(surface.split()) < 2 or fold(surface) in self.lex.generic_orgs:
             return None
         name = surface
+        if etype == "organisation" and toks[a].text in self.lex.acronym_keys and b > a:
+            # "BLK Grobogan", "BPVP Kota Padang": the known network's branch in a place.
+            rest = re.sub(r"^(?:Kota|Kabupaten|Kab\.?|Provinsi)\s+", "", text[toks[a + 1].start:e])
+            place = self.lex.name_keys.get(fold(rest))
+            if place and place.startswith("known:place"):
+                return RawMention(s, e, etype, surface, "pattern", known_key=self.lex.acronym_keys[toks[a].text],
+                                  alias=surface, priority=2)
         if etype == "organisation":
             # "Direktorat Jenderal Binalavotas Kemnaker": a unit named with its ministry.
             last = surface.split()[-1]

@@ -118,7 +118,7 @@ class Resolver:
         if m.source == "definition" and m.acronym in def_key:
             return def_key[m.acronym]
         name = m.name or m.surface
-        return (self.lex.name_keys.get(fold(name)) or long_key.get(fold(name))
+        return (known_name_key(self.lex, name) or long_key.get(fold(name))
                 or def_key.get(m.surface) or f"name:{m.type}:{fold(name)}")
 
     @staticmethod
@@ -264,6 +264,25 @@ class Resolver:
             out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions))
         out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))
         return out
+
+
+_NAME_TAILS = re.compile(r"\s+(?:ri|republik indonesia|indonesia)$")
+
+
+def known_name_key(lex: Lexicon, name: str) -> str | None:
+    """The known entity a name stands for, allowing the press's variants: a country
+    tag at the end ("Kementerian Tenaga Kerja RI") and the common misspelling
+    "Kementrian"."""
+    key = fold(name)
+    found = lex.name_keys.get(key)
+    if found:
+        return found
+    variant = key.replace("kementrian", "kementerian")
+    stripped = _NAME_TAILS.sub("", variant)
+    for k in (variant, stripped):
+        if k != key and k in lex.name_keys and len(k.split()) >= 2:
+            return lex.name_keys[k]
+    return None
 
 
 def _typo_index(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
