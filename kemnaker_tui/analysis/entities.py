@@ -255,7 +255,8 @@ class EntityFinder:
             elif t[:1].isupper() or (t[:1].isdigit() and any(c.isupper() for c in t)):
                 elems.append(("word", k, k))
                 k += 1
-            elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+            elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                    and toks[k + 1].start not in title_starts:          # "… dan Wakil Presiden X": the next person
                 elems.append(("conn", k, k))
                 k += 1
             else:
