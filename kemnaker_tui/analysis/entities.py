@@ -65,6 +65,7 @@ class _Tok:
     text: str
     start: int
     end: int
+    initial: bool = False      # "M." of "M. Hanif": a letter and a point, part of a name
 
 
 _ABBREV_END = re.compile(r"(?:^|\s)(?:PT|CV|Tbk|Co|Inc|Ltd|Corp|Prof|Dr|Ir|Drs|Hj?|Mr|Mrs|Ms|St|No|Jl|[A-Z])\.$")
@@ -135,7 +136,9 @@ class EntityFinder:
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
-        return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+        return [_Tok(m.group(0), m.start(), m.end(),
+                     len(m.group(0)) == 1 and m.group(0).isupper() and text[m.end():m.end() + 1] == ".")
+                for m in _TOKEN.finditer(text, span.start, span.end)]
 
     # ---- the article ---------------------------------------------------
     def find(self, article: Article) -> ArticleMentions:
@@ -178,6 +181,7 @@ class EntityFinder:
         titles = self.lex.titles.find(text, region.start, region.end)
         index_at = {t.start: i for i, t in enumerate(toks)}
         title_starts = frozenset(s for s, _e, _g in titles)
+        self._hon_starts = frozenset(s for s, e, _g in titles if text[s:e] in self.lex.honorifics)
         for t_start, t_end, group in titles:
             if not text[t_start:t_start + 1].isupper() or text[max(0, t_start - 4):t_start].rstrip().endswith("("):
                 continue
@@ -244,6 +248,10 @@ class EntityFinder:
         k = i
         while k < len(toks) and len(elems) < 16:
             t = toks[k].text
+            if toks[k].start in self._hon_starts:
+                elems.append(("hon", k, k))          # "Menteri X Prof. Dr. Budi": Prof. Dr. is neither role nor name
+                k += 1
+                continue
             if toks[k].start in title_starts:
                 break
             if t == "(":
@@ -274,7 +282,10 @@ class EntityFinder:
         role_start = self._role_start(text, toks, t_start)
         if name:
             a, b = name
-            role_end = toks[a - 1].end if a - 1 >= i else t_end
+            before = a - 1
+            while before >= i and toks[before].start in self._hon_starts:
+                before -= 1
+            role_end = toks[before].end if before >= i else t_end
         else:
             # "Direktur Jenderal Pembinaan …, Yassierli" / "Menteri Kesehatan, Tenaga Kerja dan
             # Kesejahteraan Jepang, Takemi Keizo": the name is a whole comma segment.
@@ -341,10 +352,14 @@ class EntityFinder:
         tail of name-like words that is not all ordinary Indonesian words."""
         tail: list[int] = []
         for kind, a, _b in reversed(elems):
-            if kind != "word" or not self.name_token(toks[a].text) or len(tail) == 4:
+            if kind != "word" or not (self.name_token(toks[a].text) or toks[a].initial
+                                      or toks[a].text in self.lex.given_names) or len(tail) == 5:
                 break
             tail.insert(0, a)
-        if not tail or all(is_common_word(toks[t].text) for t in tail):
+        while tail and toks[tail[-1]].initial:
+            tail.pop()
+        if not tail or all(is_common_word(toks[t].text) and toks[t].text not in self.lex.given_names
+                           or toks[t].initial for t in tail):
             return None
         return tail[0], tail[-1]
 
@@ -560,10 +575,18 @@ class EntityFinder:
             nm = re.match(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}", text[m.end():region.end])
             if not nm:
                 continue
-            e = m.end() + nm.end()
-            name = nm.group(0)
+            words = nm.group(0).split()
+            # "Kota Bandung Kamis (12/10)": a weekday or month glued to the name is not part of it.
+            while words and words[-1] in _WEEKDAYS_MONTHS:
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
             key = self.lex.name_keys.get(fold(name))
-            found.append(RawMention(m.start(), e, "place", text[m.start():e], "pattern",
+            if not key and is_common_word(words[0]) and words[0] not in self.lex.given_names:
+                continue                         # "Provinsi Lainnya", "Kota Besar": a word, not a name
+            e = m.end() + text[m.end():].index(words[-1]) + len(words[-1])
+            found.append(RawMention(m.start(), e, "place", text[m.start():e], "place-prefix",
                                     known_key=key if key and key.startswith("known:place") else None,
                                     name=name, priority=2))
         return [f for f in found if f is not None]
@@ -583,8 +606,11 @@ class EntityFinder:
                 continue
             local = self._gov_local.match(rest)
             if local:
-                e = m.end() + local.end()
-                name = "Pemerintah " + " ".join(local.group(0).split())
+                words = local.group(0).split()
+                while len(words) > 2 and words[-1] in _WEEKDAYS_MONTHS:
+                    words.pop()
+                e = m.end() + rest.index(words[-1], len(" ".join(words[:-1]))) + len(words[-1])
+                name = "Pemerintah " + " ".join(words)
                 found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
                                         name=name, priority=1))
                 continue
@@ -657,11 +683,18 @@ class EntityFinder:
         if not m:
             return []
         s, e = m.start(), m.end()
-        key = self.lex.name_keys.get(fold(article.dateline))
+        name = article.dateline
+        words = name.split()
+        while len(words) > 1 and words[-1].strip(",").title() in _WEEKDAYS_MONTHS:
+            words.pop()                          # "Bandung Kamis" is Bandung
+        if len(words) < len(name.split()):
+            name = " ".join(words).strip(" ,")
+            e = s + article.text[s:e].index(words[-1]) + len(words[-1])
+        key = self.lex.name_keys.get(fold(name))
         if key and not key.startswith("known:place"):
             key = None
         return [RawMention(s, e, "place", article.text[s:e], "dateline", known_key=key,
-                           name=article.dateline, priority=2)]
+                           name=name, priority=2)]
 
 
 def text_between_is_space(left: _Tok, right: _Tok) -> bool:

@@ -327,6 +327,7 @@ _RULES = {
     "government": "government of a country or region (`{}`)",
     "building": "building or hall named with its kind (`{}`)",
     "dateline": "dateline city (`{}`)",
+    "place-prefix": "place named with its kind (`{}`)",
     "phrase": "known phrase (`{}`)",
     "speaker": "named by an attribution verb (`{}`)",
     "given-name": "common given name + surname (`{}`)",
@@ -399,9 +400,12 @@ def _typo_of(lex: Lexicon, tok: str) -> str | None:
         return cache[tok]
     limit = 1 if len(tok) < 8 else 2
     best = None
+    capitals = sum(c.isupper() for c in tok)
     for form, key in _typo_index(lex).get(tok[0], ()):
         if abs(len(form) - len(tok)) > limit:
             continue
+        if form.isupper() and capitals < 2:
+            continue                 # an acronym is not an ordinary capitalised word ("Sinar" ≠ "SINAR")
         d = Levenshtein.distance(form.lower(), tok.lower(), score_cutoff=limit)
         if d <= limit and (best is None or d < best[0]):
             best = (d, key)
