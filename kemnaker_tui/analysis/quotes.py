@@ -106,7 +106,7 @@ class QuoteFinder:
         agents = _alt(lex.agent_words) or "oleh"
         # "Demikian disampaikan (oleh) X …" / "Hal itu dikatakan X" / "That was said by X"
         self._after_sentence = re.compile(
-            rf"^\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?(?P<who>.{{0,120}})",
+            rf"\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?(?P<who>.{{0,120}})",
             re.IGNORECASE)
         self._speech_verb = re.compile(rf"\b(?:{prefixed}|{english})\b", re.IGNORECASE)
         self._titles = Matcher({form.lower(): group for form, group in lex.title_forms.items()}, lower=True)
@@ -315,8 +315,17 @@ class QuoteFinder:
                 pick = self._role(ctx, start, mid, Span(verb_at, mid_end), f"`{verb} {_head(mid)}`")
                 if pick is not None:
                     return pick
-            return self._pronoun(ctx, start, Span(verb_at, clause_start + mb.end("verb")),
-                                 f"`{verb}` before the quote with no name")
+            subject = text[clause_start:verb_at].split()
+            att = Span(verb_at, clause_start + mb.end("verb"))
+            last = subject[-1].strip(",").lower() if subject else ""
+            if last in self._pronoun_words or last.endswith("nya") or not subject:
+                return self._pronoun(ctx, start, att, f"`{' '.join(subject[-1:] + [verb])}` before the quote")
+            said = " ".join(subject[-3:] + [verb])
+            if ctx.role_words(" ".join(subject[-6:])):
+                pick = self._role(ctx, start, " ".join(subject[-6:]), att, f"`{said}`")
+                if pick is not None:
+                    return pick
+            return _Pick(None, att, f"no speaker: `{said}` before the quote names no person")
         if head.rstrip().endswith(":"):
             named_before = [p for p in ctx.people if clause_start <= p.start < start]
             if named_before:
@@ -335,7 +344,10 @@ class QuoteFinder:
         """ "Demikian disampaikan (oleh) X" in the sentence right after the quote."""
         text = ctx.text
         after = text[close_at:close_at + 400]
-        cut = re.search(r"[.!?]\s+|\n", after)
+        if text[max(0, close_at - 3):close_at].rstrip("”\"'»").endswith((".", "!", "?")):
+            cut = re.match(r"[ \t]*", after)          # “… penuh.” Demikian disampaikan …
+        else:
+            cut = re.search(r"[.!?]\s+|\n", after)
         if not cut:
             return None
         nxt_start = close_at + cut.end()
