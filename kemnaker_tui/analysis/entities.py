@@ -236,7 +236,7 @@ class EntityFinder:
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "speaker", priority=1))
                 continue
             # English appositive: "Dedi Pranoto, an official at the ministry".
-            if after == "," and not common and (len(names) >= 2 or len(names[0]) >= 4) \
+            if after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
                     and self._appositive_en.match(text, toks[b].end):
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
         return found
@@ -554,7 +554,7 @@ class EntityFinder:
                         a -= 1
                         if prev.isupper() and len(prev) >= 2:
                             break                          # a brand in capitals starts the name
-                    elif prev in self.lex.connectors and a - 2 >= 0 and toks[a - 2].text[:1].isupper() \
+                    elif prev in ("of", "and", "dan", "for", "&") and a - 2 >= 0 and toks[a - 2].text[:1].isupper() \
                             and toks[a - 2].text not in self.lex.title_forms:
                         a -= 2
                     else:

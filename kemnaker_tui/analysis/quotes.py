@@ -547,7 +547,7 @@ def _head(words: str, n: int = 5) -> str:
 def _only_role_words(between: str) -> bool:
     """Only a role phrase stands between the verb and the name: capitalised words,
     connectors, commas, parentheses ("Kepala Dinas Tenaga Kerja dan Transmigrasi Jateng,")."""
-    return bool(re.fullmatch(r"(?:[\s,()/]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|"
+    return bool(re.fullmatch(r"(?:[\s,()/]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|to|"
                              r"oleh|by|ke|se|RI)*", between))
 
 

@@ -163,3 +163,24 @@ def test_english_verbs_after_a_name(analyse_texts, verb):
         "Jakarta - Ambassador Taro Yamada met the trainees.\n"
         f"“Every trainee deserves a safe workplace in Japan,” Yamada {verb}.\n"))
     assert speakers(corpus) == [("Taro Yamada", "Every")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jakarta - Ministers met on Monday.\n“Training starts in May for all candidates,” said Wulan Sari, "
+     "Indonesia's manpower minister.\n", "Wulan Sari"),
+    ("Jakarta - The agency chief spoke on Monday.\nDedi Pranoto, an official at the ministry, said: "
+     "“We will check every recruitment agency this year.”\n", "Dedi Pranoto"),
+    ("Tokyo - Envoys met in Tokyo.\n“Both sides agreed to add more sectors this year,” Indonesian "
+     "Ambassador to Japan Arief Nugroho said.\n", "Arief Nugroho"),
+    ("Jakarta - A new scheme was launched.\n“The scheme will cut fees for all workers,” said Deputy "
+     "Minister Andi Saputra at the launch.\n", "Andi Saputra"),
+    ("Jakarta - Officials spoke.\n“No fees will be charged to any participant,” the official said, "
+     "asking not to be named.\n", None),
+    ("Jakarta - The ministry spoke.\nIn a statement, the ministry said: “All placements are "
+     "suspended until further notice.”\n", None),
+    ("Jakarta - Ani Rahayu, 24, who trained as a welder, leaves next week.\n“I want to learn how "
+     "Japanese factories work,” she told Kyodo News.\n", "Ani Rahayu"),
+])
+def test_english_wire_story_patterns(analyse_texts, text, speaker):
+    corpus = one_article(analyse_texts, text)
+    assert [q.speaker for q in corpus.quotes] == [speaker], corpus.quotes[0].why
