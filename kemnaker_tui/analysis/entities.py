@@ -216,6 +216,12 @@ class EntityFinder:
             surface = text[tok.start:toks[b].end]
             verb_before = bool(self._speaker_after.search(before))
             common = all(is_common_word(n) for n in names)
+            appositive = after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
+                and self._appositive_en.match(text, toks[b].end)
+            if appositive:
+                # English appositive: "Dedi Pranoto, an official at the ministry".
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
+                continue
             if names[0] in given and len(names) >= 2 and not all(is_common_word(n) and n not in given for n in names[1:]):
                 # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
@@ -235,10 +241,6 @@ class EntityFinder:
                     continue
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "speaker", priority=1))
                 continue
-            # English appositive: "Dedi Pranoto, an official at the ministry".
-            if after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
-                    and self._appositive_en.match(text, toks[b].end):
-                found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
         return found
 
     def _name_after_title(self, text, toks, i, t_start, t_end, group, honorific, out,
@@ -548,8 +550,9 @@ class EntityFinder:
                 a = k
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
-                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words:
-                        break
+                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words \
+                            or text[toks[a - 1].end:toks[a].start] not in (" ", " of ", " and ", " dan ", " for ", " & "):
+                        break                              # "Jakarta - The Ministry …": a dash is a border
                     if prev[:1].isupper():
                         a -= 1
                         if prev.isupper() and len(prev) >= 2:
@@ -559,7 +562,7 @@ class EntityFinder:
                         a -= 2
                     else:
                         break
-                while a < k and toks[a].text in self.lex.title_forms:
+                while a < k and (toks[a].text in self.lex.title_forms or toks[a].text in ("The", "This", "A", "An")):
                     a += 1
                 b = k
                 while b + 2 < n and toks[b + 1].text in ("of", "and", "for") and toks[b + 2].text[:1].isupper():
