@@ -411,7 +411,8 @@ class EntityFinder:
                     continue
                 long_form = text[long_span[0]:long_span[1]]
                 etype = self._classify(long_form)
-                if etype is None or inner in self.lex.concept_acronyms or fold(long_form) in self.lex.generic_orgs:
+                if etype is None or inner in self.lex.concept_acronyms or fold(long_form) in self.lex.generic_orgs \
+                        or self._is_role(long_form):
                     continue
                 found.append(RawMention(long_span[0], long_span[1], etype, long_form, "definition",
                                         name=long_form, acronym=inner, priority=1))
@@ -469,6 +470,14 @@ class EntityFinder:
         if heads and len(run) - heads[0] >= 2:
             return floor + run[heads[0]].start(), end
         return None
+
+    def _is_role(self, phrase: str) -> bool:
+        """"Wakil Menteri Ketenagakerjaan (Wamenaker)" defines a title, not a body."""
+        first = phrase.split()[0]
+        if first in self._org_head_words:
+            return False
+        found = self.lex.titles.find(phrase, 0, len(phrase))
+        return (bool(found) and found[0][0] == 0) or (first in self._title_words and bool(found))
 
     def _classify(self, name: str) -> str | None:
         known = self.lex.name_keys.get(fold(name))

@@ -110,6 +110,14 @@ def test_roles_events_documents_and_kinds_are_not_organisations(analyse_texts):
     assert "Technical Intern Training Program" in names(corpus, "program")
 
 
+def test_a_title_defined_with_its_acronym_is_no_organisation(analyse_texts):
+    corpus = analyse_texts({"w.txt": (
+        "Jakarta - Wakil Menteri Ketenagakerjaan (Wamenaker) Rizal Hakim membuka Job Fair 2024.\n"
+        "Memorandum of Understanding (MoU) itu diteken oleh Peserta Magang dan perusahaan.\n")})
+    assert names(corpus, "organisation") == []
+    assert names(corpus, "person") == ["Rizal Hakim"]
+
+
 def test_branches_companies_and_units(analyse_texts):
     corpus = analyse_texts({"b.txt": (
         "Grobogan - Peserta berlatih di BLK Grobogan sebelum berangkat.\n"
