@@ -176,11 +176,16 @@ def find_dates(text: str, reference: dt.date | None = None,
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b] = b"\x01" * (b - a)
-    context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]]
+    candidates = [c for c in _candidates(text, lo, hi) if inside[c[1]] and inside[c[2] - 1]]
+    # A missing year comes from the years of the text's dated expressions ("21 September
+    # 2023"), else from its bare years: "Indonesia Emas 2045" names no present.
+    context_years = [int(c[5]) for c in candidates if c[5] and len(c[5]) == 4]
+    if not context_years:
+        context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]]
     taken = bytearray(len(text) + 1)
     ambiguous: list[tuple[int, DateRef, DateRef]] = []
-    for kind, s, e, day, month, year in _candidates(text, lo, hi):
-        if not inside[s] or not inside[e - 1] or any(taken[s:e]):
+    for kind, s, e, day, month, year in candidates:
+        if any(taken[s:e]):
             continue
         weekday = None
         if kind in ("numeric", "dmy", "mdy", "slash"):
@@ -286,3 +291,12 @@ def parse_date_text(value: str) -> dt.date | None:
         pass
     refs = find_dates(value)
     return refs[0].date if refs and refs[0].precision == "day" else None
+
+
+_LEADING_WEEKDAY = re.compile(rf"^\s*(?P<wd>{_WEEKDAY_BEFORE_RE})\b", re.IGNORECASE)
+
+
+def stated_weekday(date_text: str) -> int | None:
+    """The weekday a date expression prints (0 = Monday), if it prints one."""
+    m = _LEADING_WEEKDAY.match(date_text)
+    return _weekday_number(m.group("wd")) if m else None
