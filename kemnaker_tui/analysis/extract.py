@@ -111,12 +111,13 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
                 start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
 
         date_spans = [Span(d.start, d.end) for d in dates]
-        for f in figure_finder.find(article, date_spans):
+        for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at):
             figures.append(Figure(
                 id=figure_id(article.key, f.start), article=article.key, value=f.value,
                 # units and printed figures repeat across a corpus ("100 orang"): one string each
                 unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
-                start=f.start, end=f.end, sentence=f.sentence))
+                start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
+                claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
     return entities, meetings, quotes, figures
 
 
