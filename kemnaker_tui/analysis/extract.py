@@ -89,7 +89,8 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
         role_spans = _role_spans(article, am)
         people_at = [EntityAt(s, e, ent.id, ent.name, "person", role_spans.get((s, e)))
                      for s, e, ent in spots if ent.type == "person"]
-        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "organisation"]
+        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type, names=ent.all_names)
+                   for s, e, ent in spots if ent.type == "organisation"]
         places_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "place"]
         by_person = {p.entity_id: p for p in people_at}
         speakers = [(Span(q.start, q.end), by_person.get(q.speaker.entity_id) or

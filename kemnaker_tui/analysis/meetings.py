@@ -57,6 +57,7 @@ class EntityAt:
     name: str
     type: str
     role_span: Span | None = None     # for people: where their role is printed
+    names: tuple[str, ...] = ()       # for organisations: every name, acronym and alias
 
 
 @dataclass
@@ -131,6 +132,11 @@ class MeetingFinder:
         verbs = _alternation(lex.attribution_prefixed + lex.attribution_stems + lex.attribution_english)
         self._marker = re.compile(rf"(?:{markers})", re.IGNORECASE)
         self._verb = re.compile(rf"(?<![\w-])(?:{verbs})(?:nya)?(?![\w-])", re.IGNORECASE)
+        # Words of titles, organisation heads and countries say nothing of whose side one is on.
+        generic = set(lex.org_heads) | set(lex.org_tails) | {t for t in lex.title_forms if " " not in t} | {
+            "Indonesia", "Jepang", "Japan", "Republik", "Republic", "Japanese", "Indonesian", "Pemerintah",
+            "Government", "Nasional", "National", "Provinsi", "Prefektur", "Kabupaten"}
+        self._generic = {w for g in generic for w in g.split()}
         self._party_link = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:dengan|antara|bersama|with|and)\s+$", re.IGNORECASE)
         self._place = re.compile(
             r"\b(?:di|in|at)\s+(?P<place>(?:(?:kantor|gedung|ruang|aula|hotel|kampus|markas|istana|wisma)\s+)?"
@@ -198,7 +204,9 @@ class MeetingFinder:
                         and speaker.entity_id not in {p.entity_id for p in event.participants}:
                     event.participants.append(speaker)
 
+        roles = self._roles_by_person(text, people)
         for event in events:
+            self._drop_affiliations(event, roles)
             if event.date is None:
                 lead = self._lead_date(article, dates, text, in_quote)
                 if lead is not None:
@@ -207,6 +215,30 @@ class MeetingFinder:
         return [e for e in events if e.participants or e.organisations or e.date]
 
     # ------------------------------------------------------------------
+    def _roles_by_person(self, text: str, people: list[EntityAt]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for p in people:
+            if p.role_span is not None:
+                out.setdefault(p.entity_id, []).append(text[p.role_span.start:p.role_span.end])
+        return out
+
+    def _drop_affiliations(self, event: FoundMeeting, roles: dict[str, list[str]]) -> None:
+        """An organisation is a party only for a side no named person stands for: the one a
+        participant's role names ("Menteri Ketenagakerjaan X" — Kementerian Ketenagakerjaan;
+        "CEO IM Japan Y" — IM Japan) is that person's affiliation."""
+        texts = [t for p in event.participants for t in roles.get(p.entity_id, ())]
+        if not texts or not event.organisations:
+            return
+        role_words = {w for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)} - self._generic
+        kept = []
+        for o in event.organisations:
+            forms = o.names or (o.name,)
+            named = any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", t) for f in forms if len(f) >= 2 for t in texts)
+            shared = {w for f in forms for w in re.findall(r"[^\W\d_]{6,}", f)} & role_words
+            if not (named or shared):
+                kept.append(o)
+        event.organisations = kept
+
     def _event_dates(self, text: str, sentence: Span, dates: list[DateRef], in_quote) -> list[tuple[DateRef, str]]:
         out = []
         for d in dates:
