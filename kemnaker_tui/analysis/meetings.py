@@ -71,6 +71,7 @@ class FoundMeeting:
     sentences: list[Span] = field(default_factory=list)
     trigger: str = ""
     date_rule: str = ""               # how the date was chosen, in words (evidence)
+    split_note: str = ""              # when one told visit was split by the counterparts met
 
     @property
     def why(self) -> str:
@@ -83,6 +84,8 @@ class FoundMeeting:
             parts.append("participants: people named in the event's sentences")
         elif self.organisations:
             parts.append("participants: organisations (no person named)")
+        if self.split_note:
+            parts.append(self.split_note)
         return "; ".join(parts)
 
     @property
@@ -137,6 +140,7 @@ class MeetingFinder:
             "Indonesia", "Jepang", "Japan", "Republik", "Republic", "Japanese", "Indonesian", "Pemerintah",
             "Government", "Nasional", "National", "Provinsi", "Prefektur", "Kabupaten"}
         self._generic = {w for g in generic for w in g.split()}
+        self._with = re.compile(r"\s+(?:dengan|with)\s+", re.IGNORECASE)
         self._party_link = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:dengan|antara|bersama|with|and)\s+$", re.IGNORECASE)
         self._place = re.compile(
             r"\b(?:di|in|at)\s+(?P<place>(?:(?:kantor|gedung|ruang|aula|hotel|kampus|markas|istana|wisma)\s+)?"
@@ -204,6 +208,7 @@ class MeetingFinder:
                         and speaker.entity_id not in {p.entity_id for p in event.participants}:
                     event.participants.append(speaker)
 
+        events = [part for event in events for part in self._split_by_counterpart(text, event, people, in_quote)]
         roles = self._roles_by_person(text, people)
         for event in events:
             self._drop_affiliations(event, roles)
@@ -215,6 +220,37 @@ class MeetingFinder:
         return [e for e in events if e.participants or e.organisations or e.date]
 
     # ------------------------------------------------------------------
+    def _split_by_counterpart(self, text: str, event: FoundMeeting, people: list[EntityAt], in_quote) -> list[FoundMeeting]:
+        """One visit, several meetings: "bertemu dengan A, serta B … Dalam pertemuan dengan A …
+        Saat bertemu dengan B …" — each counterpart met gets a meeting of its own."""
+        if len(event.participants) < 3:
+            return [event]
+        ids = {p.entity_id for p in event.participants}
+        counterparts: dict[str, tuple[EntityAt, Span]] = {}
+        for sentence in event.sentences:
+            for m in self._trigger.finditer(text, sentence.start, sentence.end):
+                link = self._with.match(text, m.end(), sentence.end)
+                if not link or in_quote(m.start()):
+                    continue
+                after = [p for p in people if link.end() <= p.start < min(sentence.end, link.end() + 80)
+                         and p.entity_id in ids]
+                if after:
+                    first = min(after, key=lambda p: p.start)
+                    counterparts.setdefault(first.entity_id, (first, sentence))
+        if len(counterparts) < 2:
+            return [event]
+        hosts = [p for p in event.participants if p.entity_id not in counterparts]
+        if not hosts:
+            return [event]
+        parts = []
+        for n, (who, sentence) in enumerate(counterparts.values()):
+            part = event if n == 0 else FoundMeeting(event.kind, event.date, None, [], list(event.organisations),
+                                                     sentence, [sentence], event.trigger, event.date_rule)
+            part.participants = hosts + [who]
+            part.split_note = f"one of {len(counterparts)} meetings of the same visit (met {who.name})"
+            parts.append(part)
+        return parts
+
     def _roles_by_person(self, text: str, people: list[EntityAt]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for p in people:

@@ -120,3 +120,22 @@ def test_missing_year_from_dated_expressions_not_from_a_vision_year(analyse_text
     assert dates == [dt.date(2023, 4, 25), dt.date(2023, 5, 3)]
     rakor = next(m for m in corpus.meetings if m.date == dt.date(2023, 4, 25))
     assert rakor.year_inferred and rakor.unsure and rakor.kind == "coordination meeting"
+
+
+def test_one_visit_two_counterparts_two_meetings(analyse_texts):
+    corpus = analyse_texts({"m.txt": (
+        "Jakarta - Dirjen Binapenta Budi Santoso melakukan kunjungan kerja dan bertemu dengan Wali Kota Contoh, "
+        "Kenji Watanabe, serta Ketua Kamar Dagang, Hiroshi Yamada, pada Rabu (4/9/2024) di Osaka.\n"
+        "Dalam pertemuan dengan Kenji Watanabe, Budi membahas pelatihan perawat.\n"
+        "Saat bertemu dengan Hiroshi Yamada, Budi menawarkan kerja sama magang.\n")})
+    pairs = sorted(tuple(sorted(m.participants)) for m in corpus.meetings)
+    assert pairs == [("Budi Santoso", "Hiroshi Yamada"), ("Budi Santoso", "Kenji Watanabe")]
+    assert all(m.date == dt.date(2024, 9, 4) for m in corpus.meetings)
+    assert any("meetings of the same visit" in m.why for m in corpus.meetings)
+
+
+def test_the_ministry_of_a_named_minister_is_no_second_party(analyse_texts):
+    m = one_meeting(analyse_texts, (
+        "Jakarta - Kementerian Ketenagakerjaan membuka bursa kerja di halaman kantornya, Kamis (6/6/2024).\n"
+        "“Ada 20.000 lowongan hari ini,” ujar Menteri Ketenagakerjaan Budi Santoso saat ditemui di lokasi.\n"))
+    assert m.participants == ("Budi Santoso",) and m.kind == "job fair"
