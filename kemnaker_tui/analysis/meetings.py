@@ -72,6 +72,7 @@ class FoundMeeting:
     trigger: str = ""
     date_rule: str = ""               # how the date was chosen, in words (evidence)
     split_note: str = ""              # when one told visit was split by the counterparts met
+    quoted_note: str = ""             # participants taken from the article's quotes (a guess)
 
     @property
     def why(self) -> str:
@@ -80,7 +81,9 @@ class FoundMeeting:
             parts.append("date: none given for the event")
         else:
             parts.append(f"date: `{self.date.text}`, {self.date_rule or describe_date(self.date)}")
-        if self.participants:
+        if self.quoted_note:
+            parts.append(self.quoted_note)
+        elif self.participants:
             parts.append("participants: people named in the event's sentences")
         elif self.organisations:
             parts.append("participants: organisations (no person named)")
@@ -90,6 +93,8 @@ class FoundMeeting:
 
     @property
     def unsure(self) -> bool:
+        if self.quoted_note:
+            return True
         if self.date is None:
             return False
         return self.date.year_inferred or weekday_disagrees(self.date) or "lead" in self.date_rule
@@ -209,6 +214,8 @@ class MeetingFinder:
                     event.participants.append(speaker)
 
         events = [part for event in events for part in self._split_by_counterpart(text, event, people, in_quote)]
+        if len(events) == 1 and not events[0].participants and not events[0].organisations:
+            self._add_quoted_speakers(article, events[0], speakers)
         roles = self._roles_by_person(text, people)
         for event in events:
             self._drop_affiliations(event, roles)
@@ -220,6 +227,26 @@ class MeetingFinder:
         return [e for e in events if e.participants or e.organisations or e.date]
 
     # ------------------------------------------------------------------
+    def _add_quoted_speakers(self, article: Article, event: FoundMeeting, speakers) -> None:
+        """An event told with nobody named, in an article that tells it alone: the people the
+        article quotes spoke of it, most likely there — unless a quote is dated as a statement
+        to the press ("dalam keterangannya"). A guess, so the meeting is marked unsure."""
+        text = article.text
+        have: set[str] = set()
+        added = []
+        for quote, speaker in speakers:
+            if speaker.entity_id in have:
+                continue
+            sentence = next((s for s in article.sentences if s.start <= quote.end <= s.end + 2), None)
+            if sentence is not None and self._marker.search(text, sentence.start, min(len(text), sentence.end + 2)):
+                continue
+            event.participants.append(speaker)
+            have.add(speaker.entity_id)
+            added.append(speaker.name)
+        if added:
+            event.quoted_note = ("participants: nobody named in the event's sentences; the people the article "
+                                 "quotes (it tells this event alone): " + ", ".join(added))
+
     def _split_by_counterpart(self, text: str, event: FoundMeeting, people: list[EntityAt], in_quote) -> list[FoundMeeting]:
         """One visit, several meetings: "bertemu dengan A, serta B … Dalam pertemuan dengan A …
         Saat bertemu dengan B …" — each counterpart met gets a meeting of its own."""
