@@ -145,6 +145,8 @@ class MeetingFinder:
             "Indonesia", "Jepang", "Japan", "Republik", "Republic", "Japanese", "Indonesian", "Pemerintah",
             "Government", "Nasional", "National", "Provinsi", "Prefektur", "Kabupaten"}
         self._generic = {w for g in generic for w in g.split()}
+        self._venue = re.compile(r"(?:kantor|gedung|ruang|aula|hotel|kampus|markas|istana|wisma|balai|pabrik|"
+                                 r"Kantor|Gedung|Ruang|Aula|Hotel|Kampus|Markas|Istana|Wisma|Balai|Pabrik|BLK)\b")
         self._with = re.compile(r"\s+(?:dengan|with)\s+", re.IGNORECASE)
         self._party_link = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:dengan|antara|bersama|with|and)\s+$", re.IGNORECASE)
         self._place = re.compile(
@@ -223,7 +225,7 @@ class MeetingFinder:
                 lead = self._lead_date(article, dates, text, in_quote)
                 if lead is not None:
                     event.date, event.date_rule = lead, describe_date(lead) + "; taken from the lead (the event's own sentences give none)"
-            event.place = self._place_of(text, event, article)
+            event.place = self._place_of(text, event, article, place_names)
         return [e for e in events if e.participants or e.organisations or e.date]
 
     # ------------------------------------------------------------------
@@ -398,13 +400,36 @@ class MeetingFinder:
             pos = nxt.end
         return False
 
-    def _place_of(self, text: str, event: FoundMeeting, article: Article) -> str | None:
-        for sentence in [event.sentence]:
-            m = self._place.search(text, sentence.start, sentence.end)
-            if m:
+    def _place_of(self, text: str, event: FoundMeeting, article: Article,
+                  place_names: list[EntityAt] = ()) -> str | None:
+        """Where the event took place: a building or venue named in its sentences first
+        ("di Kantor Disnakertrans …", "at the residence"), else a known place in the sentence
+        that dates it (the last one: "… Program in Japan … di Jakarta Timur"), else the dateline."""
+        sentences = [event.sentence] + [s for s in event.sentences if s != event.sentence]
+        venue = known = first = None
+        for n, sentence in enumerate(sentences):
+            for m in self._place.finditer(text, sentence.start, sentence.end):
                 place = m.group("place").strip(" ,")
                 # Drop a trailing date word ("Jakarta, Senin") that the pattern swallowed.
                 place = re.sub(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|"
                                r"Thursday|Friday|Saturday|Sunday)\b.*$", "", place)
-                return place
-        return article.dateline
+                # After a comma, only a known place continues it ("Tokyo, Jepang"), not a name
+                # ("… in Jakarta, Satoshi Miyajima, head of …").
+                pieces = place.split(",")
+                kept, pos = [pieces[0]], m.start("place") + len(pieces[0]) + 1
+                for piece in pieces[1:]:
+                    at = pos + len(piece) - len(piece.lstrip())
+                    if not any(p.start == at for p in place_names):
+                        break
+                    kept.append(piece)
+                    pos += len(piece) + 1
+                place = ",".join(kept).strip(" ,")
+                if not place:
+                    continue
+                if venue is None and self._venue.match(place):
+                    venue = place
+                if n == 0:
+                    first = first or place
+                    if any(m.start("place") <= p.start < m.end("place") for p in place_names):
+                        known = place
+        return venue or known or first or article.dateline

@@ -139,3 +139,27 @@ def test_the_ministry_of_a_named_minister_is_no_second_party(analyse_texts):
         "Jakarta - Kementerian Ketenagakerjaan membuka bursa kerja di halaman kantornya, Kamis (6/6/2024).\n"
         "“Ada 20.000 lowongan hari ini,” ujar Menteri Ketenagakerjaan Budi Santoso saat ditemui di lokasi.\n"))
     assert m.participants == ("Budi Santoso",) and m.kind == "job fair"
+
+
+def test_event_with_nobody_named_takes_the_people_quoted(analyse_texts):
+    m = one_meeting(analyse_texts, (
+        "Jakarta - Sebuah acara temu alumni magang digelar di Jakarta untuk membantu mereka mencari kerja.\n"
+        "“Kami ingin mereka cepat bekerja kembali,” kata Kepala Balai Budi Santoso.\n"))
+    assert m.participants == ("Budi Santoso",) and m.unsure and m.kind == "event"
+    assert "the people the article quotes" in m.why
+    # A quote given to the press is no sign of taking part.
+    corpus = analyse_texts({"n.txt": (
+        "Jakarta - Sebuah acara temu alumni magang digelar di Jakarta untuk membantu mereka mencari kerja.\n"
+        "“Kami ingin mereka cepat bekerja kembali,” kata Kepala Balai Budi Santoso dalam keterangannya.\n")})
+    assert [m for m in corpus.meetings if m.article == "n.txt"] == []
+
+
+def test_place_is_the_venue_or_the_last_known_place_never_a_name(analyse_texts):
+    m = one_meeting(analyse_texts, (
+        "Jakarta - Menteri Budi Santoso menghadiri Graduation Ceremony Training Program in Japan Batch 7 "
+        "pada Rabu (5/6/2024) di Jakarta Timur.\n"))
+    assert m.place == "Jakarta Timur"
+    m = one_meeting(analyse_texts, (
+        "Semarang - Peserta dari berbagai daerah di Indonesia mengikuti seleksi magang, Senin (3/6/2024).\n"
+        "Seleksi berlangsung di Kantor Dinas Tenaga Kerja, Semarang.\n"))
+    assert m.place == "Kantor Dinas Tenaga Kerja, Semarang"
