@@ -163,3 +163,10 @@ def test_place_is_the_venue_or_the_last_known_place_never_a_name(analyse_texts):
         "Semarang - Peserta dari berbagai daerah di Indonesia mengikuti seleksi magang, Senin (3/6/2024).\n"
         "Seleksi berlangsung di Kantor Dinas Tenaga Kerja, Semarang.\n"))
     assert m.place == "Kantor Dinas Tenaga Kerja, Semarang"
+
+
+def test_meeting_a_need_is_no_meeting(analyse_texts):
+    corpus = analyse_texts({"m.txt": (
+        "Tokyo - The programme is meeting the growing needs of Japanese factories, and it met its target "
+        "on Monday, the agency said.\n")})
+    assert corpus.meetings == ()
