@@ -308,7 +308,8 @@ class FigureFinder:
                 person = min(here, key=lambda p: min(abs(p.start - verb.end()), abs(verb.start() - p.end)))
                 return _claimed(f, person, f"claimant: {person.name}, in a sentence attributed with "
                                            f"`{verb.group(0)}`")
-        if _SOURCE_WORDS.search(text, sentence.start, sentence.end):
+        if verbs or _SOURCE_WORDS.search(text, sentence.start, sentence.end):
+            # "Kemnaker mencatat …", "the ministry said …", "menurut data BPS …"
             here = [o for o in orgs if sentence.start <= o.start < sentence.end and outside(o.start)]
             if here:
                 org = min(here, key=lambda o: abs(o.start - f.start))

@@ -88,3 +88,10 @@ def test_claimant_from_a_quote_an_attribution_or_a_source(analyse_texts):
     assert by_value[120].claimed_by == "Rina Wulandari" and "attributed" in by_value[120].why
     assert by_value[7e6].claimed_by == "Badan Pusat Statistik" and by_value[7e6].unsure
     assert by_value[40].claimed_by is None and "unit: `peserta`" in by_value[40].why
+
+
+def test_an_organisation_that_says_a_figure_claims_it(analyse_texts):
+    corpus = analyse_texts({"o.txt": (
+        "Jakarta - Badan Pelindungan Pekerja Migran Indonesia mengatakan 8.000 pekerja berangkat bulan ini.\n")})
+    f = next(f for f in corpus.figures if f.article == "o.txt")
+    assert f.value == 8000 and f.claimed_by == "Badan Pelindungan Pekerja Migran Indonesia" and f.unsure
