@@ -142,7 +142,9 @@ def infer_year(month: int, day: int, weekday: int | None, reference: dt.date | N
         if not years:
             return None
         base = max(years)
-        order = [base, base + 1, base - 1, base + 2, base - 2, base + 3]
+        # Without a publication date the text's years are a weak guide: a weekday may
+        # move the year by one, not further (beyond that it is taken as a typo).
+        order = [base, base + 1, base - 1]
         candidates = [y for y in order if _safe_date(y, month, day)]
         if weekday is None:
             return candidates[0] if candidates else None
@@ -153,6 +155,9 @@ def infer_year(month: int, day: int, weekday: int | None, reference: dt.date | N
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+# A year named as a goal is no present: "menjelang AEC 2015", "Indonesia Emas 2045", "by 2030".
+_AHEAD = re.compile(r"\b(?:menjelang|jelang|menuju|menyongsong|visi|target|hingga|sampai|emas|by|until|ahead of|"
+                    r"towards?|vision)\b[^.\d]{0,45}$", re.IGNORECASE)
 
 
 def find_dates(text: str, reference: dt.date | None = None,
@@ -181,7 +186,8 @@ def find_dates(text: str, reference: dt.date | None = None,
     # 2023"), else from its bare years: "Indonesia Emas 2045" names no present.
     context_years = [int(c[5]) for c in candidates if c[5] and len(c[5]) == 4]
     if not context_years:
-        context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]]
+        context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]
+                         and not _AHEAD.search(text, max(lo, m.start() - 60), m.start())]
     taken = bytearray(len(text) + 1)
     ambiguous: list[tuple[int, DateRef, DateRef]] = []
     for kind, s, e, day, month, year in candidates:

@@ -81,3 +81,13 @@ def test_slashed_date_read_by_weekday_then_other_dates_then_language():
 
 def test_day_comma_month_year():
     assert one("14, Aug. 2020").date == dt.date(2020, 8, 14)
+
+
+def test_without_a_reference_goal_years_are_no_present_and_the_weekday_moves_the_year_by_one_at_most():
+    # 2030 is a goal; 2021 is the present: 14 March 2021 was a Sunday.
+    refs = find_dates("Pada tahun 2021 tercatat 500 peserta, menuju target 2030. Minggu (14/3) ia berkata.")
+    day = [r for r in refs if r.precision == "day"][0]
+    assert day.date == dt.date(2021, 3, 14) and day.year_inferred
+    # No year within one of 2021 makes 19 January a Thursday: keep 2021 (the weekday is a typo).
+    refs = find_dates("Pada tahun 2021 tercatat 500 peserta. Kamis (19/1) ia berkata.")
+    assert [r for r in refs if r.precision == "day"][0].date == dt.date(2021, 1, 19)
