@@ -19,6 +19,7 @@ _LINE_START = re.compile(
            sumber|foto|caption|fotografer|videografer|writer|author)\s*:   # credits
       | (?:silakan|silahkan)\s+baca\b                   # "Silakan baca konten menarik lainnya"
       | (?:dapatkan|ikuti|follow)\b.{0,80}\b(?:google\s+news|whatsapp|telegram|instagram|channel)
+      | dapatkan\s+(?:update|info|informasi)\s+berita\b | baca\s+berita\s+tanpa\s+iklan\b   # outlet promos
       | (?:terpopuler|terkini|populer|rekomendasi|tags?\s*:|topik\s*:|advertisement|
            scroll\s+to\s+continue|halaman\s+(?:selanjutnya|berikutnya)|copyright|©)
     )""",

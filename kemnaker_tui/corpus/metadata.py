@@ -152,7 +152,11 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
                 outlet = _tidy_outlet(m.group(1))
                 break
     if given_title:
-        title, title_span = given_title.strip(), None
+        # The container's title (a page's headline) often heads the text too: then that line is the title's span.
+        title = given_title.strip()
+        wanted = " ".join(title.split()).lower()
+        title_span = next((span for span, content in lines[:8]
+                           if " ".join(content.split()).lower().lstrip("# ") == wanted), None)
     if title is None:
         title = _derived_title(text, body_lines, dateline_span)
     return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text,

@@ -109,7 +109,7 @@ def kompas_style() -> Page:
     ]
     chrome = ["Kami menggunakan cookie untuk meningkatkan pengalaman Anda", "Setuju dan lanjutkan",
               "Berita Terkini Lainnya", "Gempa kecil guncang selatan Jawa", "Baca berita tanpa iklan",
-              "Dapatkan update berita pilihan", "Lihat Foto", "Kompas Gramedia Digital Group"]
+              "Lihat Foto", "Kompas Gramedia Digital Group"]
     html = f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
 <title>150 Pemagang Asal Jawa Tengah Berangkat ke Jepang Halaman all - Kompas.com</title>
 <meta property="og:title" content="150 Pemagang Asal Jawa Tengah Berangkat ke Jepang">
@@ -137,7 +137,8 @@ def kompas_style() -> Page:
 </body></html>"""
     return Page("kompas_style.html", html.encode("utf-8"), body, chrome,
                 "150 Pemagang Asal Jawa Tengah Berangkat ke Jepang", "KOMPAS.com", "2025-01-15", "Ahmad Fauzi",
-                "https://regional.example-kompas.com/read/2025/01/15/2201/150-pemagang")
+                "https://regional.example-kompas.com/read/2025/01/15/2201/150-pemagang",
+                marked=["Baca juga: Kuota Magang Jepang Tahun Ini Naik", "Dapatkan update berita pilihan"])
 
 
 # -- 3. an antara-style page: JSON-LD @graph, "Jakarta (ANTARA) -", credit lines, "Baca juga"

@@ -46,12 +46,14 @@ def read_html(path: str, key: str, data: bytes, origin: Origin | None = None) ->
         raise FormatError(f"page too complex ({elements:,} elements; read up to {MAX_ELEMENTS:,})")
     meta = read_page_meta(tree)
     anchors = {_norm(a.text_content()) for a in tree.iter("a")}
+    _prune_chrome(tree)
     body_lines = _main_text(tree)
     _check_is_article(body_lines, anchors, meta)
+    body_lines = _attach_link_labels(body_lines, anchors)
 
     title = meta.title
-    if body_lines and title and _norm(body_lines[0]) == _norm(title):
-        body_lines = body_lines[1:]          # the extractor kept the headline: it heads the text once
+    if title:                                # the extractor kept the headline: it heads the text once
+        body_lines = [line for i, line in enumerate(body_lines) if i >= 5 or _norm(line) != _norm(title)]
     head = [title] if title else []
     article_text = "\n\n".join(head + body_lines) + "\n"
 
@@ -68,6 +70,38 @@ def read_html(path: str, key: str, data: bytes, origin: Origin | None = None) ->
     )]
 
 
+# Containers that page templates name for what they are: share bars, paywalls,
+# promos, comments, related and trending lists. Generic words, no site's selectors;
+# matched against the words of an element's class and id.
+_CHROME_WORDS = frozenset("""
+share sharing sharer social socmed sosmed paywall subscribe subscription newsletter promo promotion
+ads advert advertisement adsense iklan banner cookie cookies consent gdpr comment comments komentar disqus
+related terkait recommend recommended recommendation rekomendasi trending popular populer terpopuler
+mostpopular most-viewed breadcrumb breadcrumbs sidebar widget outbrain taboola
+""".split())
+_WORD_SPLIT = re.compile(r"[\s_\-]+")
+
+
+def _prune_chrome(tree) -> None:
+    """Drop containers whose class or id says they are page chrome, unless one
+    holds much of the page's paragraph text (then it is the article, whatever its name)."""
+    paragraphs = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main", "h1"):
+            continue
+        words = set(_WORD_SPLIT.split(f"{el.get('class', '')} {el.get('id', '')}".lower())) - {""}
+        if not words & _CHROME_WORDS:
+            continue
+        inner = sum(len(p.text_content()) for p in el.iter("p"))
+        if inner > 0.4 * paragraphs or el.xpath(".//h1"):
+            continue
+        doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
 def _main_text(tree) -> list[str]:
     import trafilatura
     doc = trafilatura.bare_extraction(tree, favor_recall=True, include_comments=False, include_tables=True,
@@ -76,6 +110,31 @@ def _main_text(tree) -> list[str]:
     if not body:
         return []
     return [line.strip() for line in body.splitlines() if line.strip()]
+
+
+_BARE_LABEL = re.compile(r"^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:?$|^(?:read|see)\s+(?:also|more)\s*:?$",
+                         re.IGNORECASE)
+
+
+def _attach_link_labels(lines: list[str], anchors: set[str]) -> list[str]:
+    """A bare "Baca juga:" line: joined to the headline it labels when the extractor
+    kept that link, dropped when it did not (else the rule that marks the line
+    after a bare label as a headline would mark a body paragraph)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _BARE_LABEL.match(line):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is not None and _norm(nxt) in anchors:
+                out.append(f"{line.rstrip(': ')}: {nxt}")
+                i += 2
+                continue
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _check_is_article(lines: list[str], anchors: set[str], meta: PageMeta) -> None:

@@ -164,7 +164,8 @@ def read_page_meta(tree) -> PageMeta:
 
 
 def _headline_element(tree):
-    for path in ("//article//h1", "//main//h1", "//h1"):
+    for path in ("//article//h1", "//main//h1", "//h1",
+                 '//h2[contains(concat(" ", normalize-space(@class), " "), " title ")]'):
         found = tree.xpath(path)
         if found:
             return found[0]
