@@ -175,6 +175,8 @@ def _paragraphs(lines: list[_Line], skip: set[int]) -> list[list[_Line]]:
         else:
             gap = prev.y - line.y
             new = gap > spacing * 1.35 or gap < 0 or abs(line.size - prev.size) > 0.6
+        # "Jakarta, 12 Maret 2025" stands alone, however tight the spacing around it
+        new = new or bool(_PLACE_DATE.match(line.text) or _PLACE_DATE.match(prev.text))
         if new:
             paras.append([line])
         else:
