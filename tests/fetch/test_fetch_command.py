@@ -43,3 +43,21 @@ def test_fetch_default_folder_is_in_paths(site, tmp_path, capsys, monkeypatch):
 
 def test_fetch_without_urls_is_a_usage_error(capsys):
     assert main(["fetch"]) == 2
+
+
+def test_a_fetched_article_is_cited_with_its_url_and_access_date(site, tmp_path):
+    from kemnaker_tui import cite
+    from kemnaker_tui.analysis.pipeline import analyse_paths
+    from kemnaker_tui.fetch import Fetcher
+    url = site.base + "/news/kemnaker-buka-lagi"
+    with Fetcher(tmp_path) as f:
+        f.fetch_urls([url])
+    corpus = analyse_paths([tmp_path])
+    [article] = corpus.articles
+    plain = cite.cite_article(corpus, article.key, "plain", "en")
+    assert url in plain and "(accessed " in plain and "detikNews" in plain
+    csl = json.loads(cite.cite_article(corpus, article.key, "csl"))
+    item = csl[0] if isinstance(csl, list) else csl
+    assert item["URL"] == url and item["accessed"]["date-parts"][0][0] >= 2025
+    c = cite.article_citation(corpus, article.key)
+    assert cite.Citation.from_dict(json.loads(json.dumps(c.to_dict()))) == c
