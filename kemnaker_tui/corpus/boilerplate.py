@@ -20,6 +20,7 @@ _LINE_START = re.compile(
       | laporan\s+(?:wartawan|reporter|koresponden)\b | reporting\s+by\b     # bylines
       | (?:silakan|silahkan)\s+baca\b                   # "Silakan baca konten menarik lainnya"
       | (?:dapatkan|ikuti|follow)\b.{0,80}\b(?:google\s+news|whatsapp|telegram|instagram|channel)
+      | dapatkan\s+(?:update|info|informasi)\s+berita\b | baca\s+berita\s+tanpa\s+iklan\b   # outlet promos
       | (?:terpopuler|terkini|populer|rekomendasi|tags?\s*:|topik\s*:|advertisement|
            scroll\s+to\s+continue|halaman\s+(?:selanjutnya|berikutnya)|copyright|©)
     )""",

@@ -109,6 +109,15 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
             offset = content.index(stripped)
             title_span = Span(span.start + offset, span.start + offset + len(stripped))
 
+    # The container's title (a page's headline) often heads the text too: then that line is the title.
+    given_title_span = None
+    if given_title:
+        wanted = " ".join(given_title.split()).lower()
+        given_title_span = next((span for span, content in lines[:8]
+                                 if " ".join(content.split()).lower().lstrip("# ") == wanted), None)
+        if given_title_span is not None:
+            title_span = given_title_span
+
     # Lead opener: the first body line that is not the title or boilerplate.
     outlet = dateline = None
     dateline_span = None
@@ -162,7 +171,7 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
                 outlet = _tidy_outlet(m.group(1))
                 break
     if given_title:
-        title, title_span = given_title.strip(), None
+        title, title_span = given_title.strip(), given_title_span
     if title is None:
         title = _derived_title(text, body_lines, dateline_span)
     return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text, language)
