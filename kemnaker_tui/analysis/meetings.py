@@ -25,7 +25,7 @@ import tomllib
 from dataclasses import dataclass, field
 
 from kemnaker_tui.analysis.dates import stated_weekday
-from kemnaker_tui.analysis.lexicon import DATA, Lexicon
+from kemnaker_tui.analysis.lexicon import DATA, Lexicon, Matcher
 from kemnaker_tui.model import Article, DateRef, Span
 
 # Words that join parties of one meeting: "Kemnaker bersama BP2MI", "JICA dan Kemnaker".
@@ -119,6 +119,23 @@ def weekday_disagrees(d: DateRef) -> bool:
     return wd is not None and d.date is not None and any(ch.isdigit() for ch in d.text) and d.date.weekday() != wd
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """An event word found by the dictionary matcher (reads like a regex match)."""
+    s: int
+    e: int
+    word: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, _n: int = 0) -> str:
+        return self.word
+
+
 def meeting_id(article_key: str, start: int) -> str:
     return "m-" + hashlib.sha1(f"{article_key}:{start}".encode()).hexdigest()[:8]
 
@@ -131,6 +148,8 @@ class MeetingFinder:
         self._soft = frozenset(w.lower() for w in words["soft_triggers"])
         all_triggers = list(words["triggers"]) + list(words["soft_triggers"])
         self._trigger = re.compile(rf"(?<![\w-])(?:{_alternation(all_triggers)})(?![\w-])", re.IGNORECASE)
+        # The same words as a dictionary (Aho-Corasick): one pass over an article's body.
+        self._trigger_words = Matcher({w: w for w in all_triggers}, lower=True)
         self._not_event = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{_alternation(words['not_events'])})\b", re.IGNORECASE)
         self._event_verb = re.compile(rf"(?<![\w-])(?:{_alternation(words['event_verbs'])})(?![\w-])", re.IGNORECASE)
         self._clause = re.compile(rf"(?<![\w-])(?:{_alternation(words['event_clause'])})(?![\w-])", re.IGNORECASE)
@@ -172,9 +191,20 @@ class MeetingFinder:
 
         events: list[FoundMeeting] = []
         by_date: dict[dt.date, FoundMeeting] = {}
-        for sentence in article.sentences:
-            hits = [m for m in self._trigger.finditer(text, sentence.start, sentence.end)
-                    if not in_quote(m.start()) and not self._not_event.match(text, m.end(), sentence.end)]
+        sentences = article.sentences
+        found = self._trigger_words.find(text, sentences[0].start, sentences[-1].end) if len(sentences) else []
+        found = [(s, e) for s, e, _ in found if not (s > 0 and text[s - 1] == "-") and text[e:e + 1] != "-"]
+        k = 0
+        for sentence in sentences:
+            while k < len(found) and found[k][0] < sentence.start:
+                k += 1
+            j = k
+            hits = []
+            while j < len(found) and found[j][0] < sentence.end:
+                s, e = found[j]
+                if e <= sentence.end and not in_quote(s) and not self._not_event.match(text, e, sentence.end):
+                    hits.append(_Hit(s, e, text[s:e]))
+                j += 1
             if not hits:
                 continue
             strong = [m for m in hits if m.group(0).lower() not in self._soft]

@@ -182,11 +182,15 @@ def _header_date(text: str, lines, language: str) -> tuple[dt.date | None, str |
         if not (_DATE_LINE.match(content) or is_date_header(content)):
             continue
         # The other dates of the text decide a slashed date both of whose readings are valid.
-        refs = find_dates(content, language=language, firm_dates=_body_dates(text, span.end))
+        firm = _body_dates(text, span.end) if _TWO_READINGS.search(content) else ()
+        refs = find_dates(content, language=language, firm_dates=firm)
         day = next((r for r in refs if r.date and r.precision == "day" and not r.year_inferred), None)
         if day is not None:
             return day.date, content.strip()
     return None, None
+
+
+_TWO_READINGS = re.compile(r"(?<!\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/\d{4}")
 
 
 def _body_dates(text: str, start: int) -> list[dt.date]:
