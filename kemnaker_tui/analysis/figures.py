@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kemnaker_tui.analysis.lexicon import DATA, Lexicon
+from kemnaker_tui.analysis.lexicon import DATA, Lexicon, Matcher
 from kemnaker_tui.model import Article, Span
 
 _NUMBER = re.compile(
@@ -133,6 +133,8 @@ class FigureFinder:
         starts = "|".join(sorted(map(re.escape, self._units), key=len, reverse=True))
         self._word_number = re.compile(
             rf"(?<![\w-])(?P<num>(?:{starts})(?:[\s-]+(?:{word_alt}))*)(?![\w])", re.IGNORECASE)
+        # Where number words start, found in one dictionary pass per article.
+        self._number_starts = Matcher({w: w for w in list(self._units) + list(self._one_of)}, lower=True)
         self._one_word = re.compile(rf"(?<![\w-])(?P<num>{'|'.join(map(re.escape, self._one_of))})(?![\w-])",
                                     re.IGNORECASE)
         self._not_count = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data['not_counts']))})(?![\w])",
@@ -157,7 +159,13 @@ class FigureFinder:
         text = article.text
         out: list[FoundFigure] = []
         seen_values: set[float] = set()
-        for sentence in article.sentences:
+        sentences = article.sentences
+        starts = [s for s, _, _ in self._number_starts.find(text, sentences[0].start, sentences[-1].end)] \
+            if len(sentences) else []
+        k = 0
+        for sentence in sentences:
+            while k < len(starts) and starts[k] < sentence.start:
+                k += 1
             found = []
             for m in _NUMBER.finditer(text, sentence.start, sentence.end):
                 s, e = m.start("num"), m.end("num")
@@ -166,7 +174,8 @@ class FigureFinder:
                 f = self._figure(text, article.language, sentence, s, e)
                 if f:
                     found.append(f)
-            found += self._word_figures(text, sentence)
+            if k < len(starts) and starts[k] < sentence.end:
+                found += self._word_figures(text, sentence)
             found.sort(key=lambda f: f.start)
             for f in found:
                 if f.value >= 10 and f.value in seen_values:
