@@ -59,6 +59,9 @@ _WEEK_NOT_DAY = re.compile(r"\s+(?:ini|lalu|depan|kemarin|sebelumnya|berikutnya|
 _FUTURE = re.compile(r"\b(?:akan|bakal|rencananya|dijadwalkan|will|to be|is to|are to|scheduled|set to|due to)\b",
                      re.IGNORECASE)
 _NEXT_WEEK = re.compile(r"^\s*(?:depan|mendatang|pekan depan|next week)\b", re.IGNORECASE)
+# "kemarin", "yesterday": the day before the publication date ("tahun kemarin" is last year).
+_YESTERDAY = re.compile(r"(?<!tahun )(?<!bulan )(?<!minggu )(?<!pekan )(?<!musim )\b(?:kemarin|yesterday)\b",
+                        re.IGNORECASE)
 # Day-first dates with a comma: "11, Jul. 2019" (some English portals).
 _DAY_COMMA_MONTH = re.compile(r"(?<![\d/])(?P<d>\d{1,2}),\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>\d{4})\b")
 
@@ -82,7 +85,9 @@ def _candidates(text: str, lo: int, hi: int):
             yield "dmy", before.start("d"), y.end() if y else e, before.group("d"), mon, y.group("y") if y else None
             continue
         after = _DAY_AFTER.match(text, e)
-        if after and after.group("y") or (after and mon[:1].isupper() and len(mon) > 3):
+        # "Nov 6", "Sept. 12": a capitalised month before a day ("May 5" too, but not the verb "May").
+        if after and after.group("y") or (after and mon[:1].isupper() and (len(mon) > 3 or mon.lower() != "may"
+                                                                            or text[s - 1:s] in "(,")):
             yield "mdy", s, after.end(), after.group("d"), mon, after.group("y")
             continue
         y = _YEAR_AFTER.match(text, e)
@@ -225,6 +230,10 @@ def find_dates(text: str, reference: dt.date | None = None,
         forward = bool(_FUTURE.search(text, max(lo, sentence_start), s)) or bool(_NEXT_WEEK.match(text, e))
         date = resolve_weekday(_WEEKDAYS[m.group("wd").lower()], reference, forward)
         found.append(DateRef(s, e, text[s:e], date, True))
+    if reference is not None:
+        for m in _YESTERDAY.finditer(text, lo, hi):
+            if inside[m.start()] and not any(taken[m.start():m.end()]):
+                found.append(DateRef(m.start(), m.end(), m.group(0), reference - dt.timedelta(days=1), True))
     found.sort(key=lambda r: r.start)
     return found
 
