@@ -143,6 +143,7 @@ class FigureFinder:
         self._unit_phrase = re.compile(rf"\s*(?P<word>{'|'.join(map(re.escape, phrases))})(?![\w-])", re.IGNORECASE)
         self._modifiers = frozenset(w.lower() for w in data["unit_modifiers"])
         self._skip = frozenset(w.lower() for w in data["unit_skip"])
+        self._adjectives = frozenset(w.lower() for w in data["unit_adjectives"])
         self._widget = re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['widgets']))})\b", re.IGNORECASE)
         self._widget_before = re.compile(rf"(?:{'|'.join(map(re.escape, data['widgets']))})\s*:?\s*$", re.IGNORECASE)
         verbs = lex.attribution_prefixed + lex.attribution_stems + lex.attribution_english
@@ -199,6 +200,15 @@ class FigureFinder:
             return None, pos, None
         word = after.group("word")
         low = word.lower()
+        if low in self._adjectives:
+            # "300 Indonesian technicians": adjectives, then the noun they qualify.
+            words, nxt = [low], _WORD_AFTER.match(text, after.end(), end)
+            while nxt and nxt.group("word").lower() in self._adjectives and len(words) < 3:
+                words.append(nxt.group("word").lower())
+                nxt = _WORD_AFTER.match(text, nxt.end(), end)
+            if nxt and nxt.group("word")[:1].islower() and nxt.group("word").lower() not in _FUNCTION_WORDS:
+                return " ".join(words + [nxt.group("word").lower()]), nxt.end(), word
+            return None, pos, word
         if low in self._skip:
             nxt = _WORD_AFTER.match(text, after.end(), end)
             if nxt and nxt.group("word")[:1].islower() and nxt.group("word").lower() not in _FUNCTION_WORDS:

@@ -39,9 +39,10 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:diterbitkan|dipublikasikan|published|updated|diperbarui)\s*:?\s*)?(?:[A-Za-z]+,\s*)?"
     r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b", re.IGNORECASE)
 
-# "JAKARTA, SELASA -": a weekday in the outlet's place (older wire style) is no outlet.
+# "JAKARTA, SELASA -", "BEKASI, Indonesia -": a weekday or a country in the outlet's place
+# is part of the dateline, no outlet.
 _WEEKDAY_WORDS = frozenset("senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday "
-                           "thursday friday saturday sunday".split())
+                           "thursday friday saturday sunday indonesia japan jepang".split())
 _ID_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam ini itu tidak akan juga atau oleh sebagai telah bahwa kata ujar".split())
 _EN_WORDS = frozenset("the and of to in for with on is was that by as from has have said are be at this which".split())
 

@@ -112,3 +112,8 @@ def test_a_sentence_with_a_date_is_no_header_and_wire_datelines():
     assert a.outlet is None and a.dateline == "Jakarta"
     a = article("Laporan Wartawan Contoh, Nama Saja\nJAKARTA - Menteri menerima delegasi dari Jepang di kantornya.\n")
     assert not a.title.startswith("Laporan")
+
+
+def test_a_country_after_the_dateline_city_is_no_outlet():
+    a = article("BEKASI, Indonesia - A Japanese company opened a welding training centre on Wednesday in the city.\n")
+    assert a.outlet is None and a.dateline == "Bekasi"
