@@ -103,6 +103,9 @@ class FoundMeeting:
 def describe_date(d: DateRef) -> str:
     """How a date was read, in words: which parts were printed, which inferred."""
     bare = not any(ch.isdigit() for ch in d.text)
+    if d.date is None:
+        return ("printed without a year, and no publication date or dated expression tells it: "
+                "no calendar date")
     if bare:
         return "weekday alone, resolved against the publication date"
     words = []
@@ -147,7 +150,7 @@ class MeetingFinder:
         self._kinds: dict[str, str] = dict(words["kinds"])
         self._soft = frozenset(w.lower() for w in words["soft_triggers"])
         all_triggers = list(words["triggers"]) + list(words["soft_triggers"])
-        self._trigger = re.compile(rf"(?<![\w-])(?:{_alternation(all_triggers)})(?![\w-])", re.IGNORECASE)
+        self._trigger = re.compile(rf"(?<![\w-])(?:{_alternation(all_triggers)})(?:nya)?(?![\w-])", re.IGNORECASE)
         # The same words as a dictionary (Aho-Corasick): one pass over an article's body.
         self._trigger_words = Matcher({w: w for w in all_triggers}, lower=True)
         self._not_event = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{_alternation(words['not_events'])})\b", re.IGNORECASE)
@@ -210,14 +213,18 @@ class MeetingFinder:
             strong = [m for m in hits if m.group(0).lower() not in self._soft]
             trigger = (strong or hits)[0]
             anaphoric = bool(self._anaphoric.match(text, trigger.end(), sentence.end))
-            dated = self._event_dates(text, sentence, dates, in_quote)
-            opens = bool(strong) or bool(dated) or self._organised_here(text, sentence)
+            all_dated = self._event_dates(text, sentence, dates, in_quote)
+            dated = [(d, rule) for d, rule in all_dated if d.date is not None]
+            # A date the text prints without a year that nothing tells ("Ahad, (20/03)" and no
+            # publication date): kept as printed, with no calendar date.
+            unresolved = next(((d, rule) for d, rule in all_dated if d.date is None), None)
+            opens = bool(strong) or bool(all_dated) or self._organised_here(text, sentence)
             event = None
             if dated:
                 d, rule = dated[0]
                 event = by_date.get(d.date)
                 if event is None:
-                    undated = next((e for e in events if e.date is None), None)
+                    undated = next((e for e in events if e.date is None or e.date.date is None), None)
                     if undated is not None and not anaphoric:
                         event = undated
                         event.date, event.date_rule = d, rule
@@ -235,6 +242,8 @@ class MeetingFinder:
                 events.append(event)
             if event is None:
                 continue
+            if unresolved is not None and event.date is None:
+                event.date, event.date_rule = unresolved
             if strong and event.trigger.lower() in self._soft:
                 # "acara", "seleksi" opened it; the word that names the event tells its kind.
                 event.kind, event.trigger = self.kind_of(trigger.group(0)), trigger.group(0)
@@ -251,7 +260,7 @@ class MeetingFinder:
         roles = self._roles_by_person(text, people)
         for event in events:
             self._drop_affiliations(event, roles)
-            if event.date is None:
+            if event.date is None or event.date.date is None:
                 lead = self._lead_date(article, dates, text, in_quote)
                 if lead is not None:
                     event.date, event.date_rule = lead, describe_date(lead) + "; taken from the lead (the event's own sentences give none)"
@@ -337,7 +346,7 @@ class MeetingFinder:
     def _event_dates(self, text: str, sentence: Span, dates: list[DateRef], in_quote) -> list[tuple[DateRef, str]]:
         out = []
         for d in dates:
-            if not (sentence.start <= d.start < sentence.end) or d.date is None or d.precision != "day" \
+            if not (sentence.start <= d.start < sentence.end) or d.precision != "day" \
                     or in_quote(d.start):
                 continue
             verdict = self._date_verdict(text, sentence, d, in_quote)

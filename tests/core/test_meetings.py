@@ -170,3 +170,11 @@ def test_meeting_a_need_is_no_meeting(analyse_texts):
         "Tokyo - The programme is meeting the growing needs of Japanese factories, and it met its target "
         "on Monday, the agency said.\n")})
     assert corpus.meetings == ()
+
+
+def test_a_date_without_a_year_that_nothing_tells_is_kept_as_printed(analyse_texts):
+    m = one_meeting(analyse_texts, (
+        "SLEMAN - “Kami terus berkoordinasi,” kata Menteri Budi Santoso, Ahad (20/3), saat ditemui usai "
+        "kunjungannya ke lokasi bencana di Balai Desa Contoh.\n"))
+    assert m.date is None and m.date_text == "Ahad (20/3)" and m.unsure
+    assert "no calendar date" in m.why
