@@ -19,6 +19,10 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
 # A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
 _JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
+# Syllables and endings that mark a romanised Japanese name ("Sasaki", "Keiko", "Miyajima"),
+# so that English words of the same shape ("Home Care") are not taken for one.
+_JAPANESE_MARK = re.compile(r"shi|tsu|chi|ky|ry|ny|hy|gy|ji|fu|zu|ei|ou|uu|(?:ko|ro|ki|to|ta|da|ya|moto|mura|kawa|"
+                            r"gawa|hara|yama|saki|zaki|shima|jima|no|be|ri|mi|ka|na)$", re.IGNORECASE)
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -234,6 +238,7 @@ class EntityFinder:
                 continue
             if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
                                        and n.lower() not in indonesian_words() for n in names) \
+                    and any(_JAPANESE_MARK.search(n) for n in names) and not self._in_headline \
                     and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
                 # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
                 # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
