@@ -114,10 +114,12 @@ class KemnakerApp(App):
     show_timings = True   # load and query times on screen (snapshot tests turn them off)
 
     def __init__(self, paths: list[str] | None = None, alias_file: str | None = None,
-                 corpus: Corpus | None = None, settings=None) -> None:
+                 corpus: Corpus | None = None, settings=None, corrections_file: str | None = None) -> None:
         super().__init__()
         self.paths = [str(p) for p in (paths or [])]
         self.alias_file = alias_file
+        self.corrections_file = corrections_file
+        self.finished = None          # corrections.Finished: base corpus, orphans, marks
         self._given_corpus = corpus
         self.explorer: Explorer | None = None
         self.load_error: str | None = None
@@ -169,11 +171,16 @@ class KemnakerApp(App):
                         last[0] = now
                         self.post_message(LoadProgress(stage, done, total))
 
-                corpus = analyse_paths(paths, progress=progress, alias_file=self.alias_file)
+                corpus = analyse_paths(paths, progress=progress)
+            from kemnaker_tui.corrections import finish
+            # the one place the explorer's corpus is finished: alias file and corrections applied
+            self.finished = finish(corpus, self.corrections_file, self.alias_file)
+            corpus = self.finished.corpus
             self.post_message(LoadProgress("index", 0, len(corpus.articles)))
             from kemnaker_tui.ui.searching import build_index
             index, problem = build_index(corpus)
             explorer = Explorer(corpus, index, problem)
+            explorer.finished = self.finished
             import gc
             gc.collect()
             gc.freeze()   # the corpus and index live as long as the app: keep them out of GC passes
@@ -387,12 +394,14 @@ class KemnakerApp(App):
         yield from super().get_system_commands(screen)
 
 
-def run_app(paths: list[str] | None = None, alias_file: str | os.PathLike | None = None) -> int:
+def run_app(paths: list[str] | None = None, alias_file: str | os.PathLike | None = None,
+            corrections_file: str | os.PathLike | None = None) -> int:
     """Open the explorer on ``paths`` (default: the bundled corpus). Returns the exit code."""
     for p in paths or []:
         if not Path(p).exists():
             from kemnaker_tui.commands.common import fail
             return fail(f"no such file or folder: {p}")
-    app = KemnakerApp(list(paths or []), alias_file=str(alias_file) if alias_file else None)
+    app = KemnakerApp(list(paths or []), alias_file=str(alias_file) if alias_file else None,
+                      corrections_file=str(corrections_file) if corrections_file else None)
     app.run()
     return app.return_code or 0
