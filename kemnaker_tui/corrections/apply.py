@@ -223,21 +223,27 @@ def _split(st: _State, c: Correction) -> None:
     # words ("Usman", "Anwar") mean it too, unless the source's own full name is printed.
     full_forms = [f for f in forms if len(f.split()) >= 2]
     form_words = {w for f in full_forms for w in f.split()}
+    # a full form also reaches a longer mention holding it; a one-word form only itself
+    form_res = [re.compile(r"(?<!\w)" + re.escape(f) + r"(?!\w)") for f in full_forms]
+
+    def has_form(text: str) -> bool:        # "Pengawas Anwar Usman" holds the form "anwar usman"
+        t = text.casefold()
+        return t in forms or any(r.search(t) for r in form_res)
+
     moving: dict[str, list[Mention]] = {}
     for src in sources:
         if src.type not in ("person", etype) and whole_corpus:
             continue
         mentions = list(src.mentions) if not whole_corpus else [
-            m for m in src.mentions if m.text.casefold() in forms or m.text.casefold() in form_words]
+            m for m in src.mentions if has_form(m.text) or m.text.casefold() in form_words]
         if not mentions:
             continue
-        full_in = {m.article for m in mentions if m.text.casefold() in full_forms}
-        own = {m.article for m in mentions if m.text.casefold() == src.name.casefold()
-               and src.name.casefold() not in forms}
+        full_in = {m.article for m in mentions if any(r.search(m.text.casefold()) for r in form_res)}
+        own = {m.article for m in mentions if m.text.casefold() == src.name.casefold() and not has_form(src.name)}
         take = []
         for m in mentions:
             t = m.text.casefold()
-            if t in forms or (m.article, m.start, m.end) in wanted or (
+            if has_form(m.text) or (m.article, m.start, m.end) in wanted or (
                     t in form_words and m.article in full_in and m.article not in own):
                 take.append(m)
         if take:
