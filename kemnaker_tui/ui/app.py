@@ -106,6 +106,8 @@ class KemnakerApp(App):
         Binding("o", "overview", "Overview", id="overview", show=False),
         Binding("b", "basket", "Basket", id="basket", show=False),
         Binding("s", "skipped", "Skipped files", id="skipped", show=False),
+        Binding("C", "correct", "Correct", id="correct", show=False),   # shown where there are facts
+        Binding("u", "undo_correction", "Undo correction", id="correct.undo", show=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -179,8 +181,7 @@ class KemnakerApp(App):
             self.post_message(LoadProgress("index", 0, len(corpus.articles)))
             from kemnaker_tui.ui.searching import build_index
             index, problem = build_index(corpus)
-            explorer = Explorer(corpus, index, problem)
-            explorer.finished = self.finished
+            explorer = Explorer(corpus, index, problem, finished=self.finished)
             import gc
             gc.collect()
             gc.freeze()   # the corpus and index live as long as the app: keep them out of GC passes
@@ -287,6 +288,88 @@ class KemnakerApp(App):
             return
         from kemnaker_tui.ui.screens.entity import EntityScreen
         self.push_screen(EntityScreen(self.explorer, entity_id))
+
+    # -- corrections ------------------------------------------------------------
+    def action_correct(self) -> None:
+        """C: the dialog for the fact under the cursor (a menu when several stand there)."""
+        if self.explorer is None:
+            return
+        facts = []
+        focused = self.screen.focused
+        for node in (focused.ancestors_with_self if focused is not None else [self.screen]):
+            found = getattr(node, "correction_facts", None)
+            if found is not None:
+                facts = list(found())
+                if facts:
+                    break
+        if not facts:
+            self.notify("nothing to correct here: open an article, an entity or the timeline", severity="warning")
+            return
+        from kemnaker_tui.ui.screens.correct import CorrectMenu, dialog_for
+        if len(facts) == 1:
+            self.push_screen(dialog_for(self.explorer, facts[0]))
+            return
+
+        def chosen(fact) -> None:
+            if fact is not None and self.explorer is not None:
+                self.push_screen(dialog_for(self.explorer, fact))
+        self.push_screen(CorrectMenu(self.explorer, facts), callback=chosen)
+
+    def add_corrections(self, items) -> bool:
+        """Write corrections (kind, target anchor, values) and apply them at once; False on failure."""
+        from kemnaker_tui.corrections import store
+        try:
+            for kind, target, values in items:
+                correction = store.add(self.corrections_file, kind, target, values, by="explorer")
+        except (ValueError, OSError) as exc:
+            self.notify(f"cannot write the correction: {exc}", title="Correction", severity="error", timeout=10)
+            return False
+        self.reapply_corrections()
+        orphan = next((o for o in self.finished.orphans if o.correction.n == correction.n), None) \
+            if self.finished else None
+        if orphan:
+            self.notify(f"#{correction.n} written but not applied: {orphan.reason}", title="Correction",
+                        severity="warning", timeout=10)
+        else:
+            self.notify(f"✎ #{correction.n} {correction.describe()} — u undoes", title="Corrected", timeout=5)
+        return True
+
+    def action_undo_correction(self) -> None:
+        from kemnaker_tui.corrections import store
+        try:
+            undone = store.undo(self.corrections_file, 1)
+        except (ValueError, OSError) as exc:
+            self.notify(f"cannot undo: {exc}", severity="error")
+            return
+        if not undone:
+            self.notify("no correction to undo", severity="warning", timeout=3)
+            return
+        self.reapply_corrections()
+        self.notify(f"undone #{undone[0].n} {undone[0].describe()}", title="Undo", timeout=5)
+
+    def reapply_corrections(self) -> None:
+        """The corrections file changed: correct the analysed corpus again (no re-analysis,
+        the search index kept) and redraw every pane and open screen."""
+        if self.explorer is None or self.finished is None:
+            return
+        from kemnaker_tui.corrections import reapply
+        try:
+            self.finished = reapply(self.finished, self.corrections_file)
+        except ValueError as exc:
+            self.notify(str(exc), title="Corrections", severity="error", timeout=10)
+            return
+        old = self.explorer
+        self.explorer = Explorer(self.finished.corpus, old.index, old.index_problem, finished=self.finished)
+        main = self.main_screen
+        if main is not None:
+            main.corpus_loaded(self.explorer)
+        for screen in self.screen_stack:
+            if screen is not main and hasattr(screen, "explorer"):
+                refresh = getattr(screen, "corrections_changed", None)
+                if refresh is not None:
+                    refresh(self.explorer)
+                else:
+                    screen.explorer = self.explorer
 
     # -- filters ----------------------------------------------------------------
     def toggle_entity_filter(self, entity_id: str) -> None:
