@@ -10,6 +10,7 @@ every test sets it so nothing touches the real home::
     corrections_path() config_dir()/corrections.toml  the user's corrections (kemnaker_tui.corrections)
     basket_path()     data_dir()/basket.json      the clip basket (kemnaker_tui.basket)
     clips_path()      data_dir()/clips.txt        copies that reached no clipboard
+    articles_dir()    data_dir()/articles         pages kept by `kemnaker-tui fetch`
     all_paths()       -> {name: Path} for ``kemnaker-tui paths``
 
 Settings (``load_settings() -> Settings``, read with tomllib; a missing file
@@ -101,6 +102,11 @@ def clips_path() -> Path:
     return data_dir() / "clips.txt"
 
 
+def articles_dir() -> Path:
+    """Where `kemnaker-tui fetch` keeps downloaded pages unless told --into."""
+    return data_dir() / "articles"
+
+
 def all_paths() -> dict[str, Path]:
     return {
         "config": config_dir(),
@@ -110,6 +116,7 @@ def all_paths() -> dict[str, Path]:
         "data": data_dir(),
         "basket": basket_path(),
         "clips": clips_path(),
+        "articles": articles_dir(),
         "cache": cache_dir(),
     }
 

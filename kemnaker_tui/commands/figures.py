@@ -33,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
     table.add_column("value", no_wrap=True, justify="right")
     table.add_column("unit", no_wrap=True)
     table.add_column("as printed", no_wrap=True)
+    table.add_column("claimed by", overflow="fold", max_width=22)
     table.add_column("sentence", overflow="fold", ratio=1)
     table.add_column("article", overflow="ellipsis", no_wrap=True, max_width=24)
-    table.add_column("claimant", overflow="fold", max_width=24)
     table.add_column("sources", no_wrap=True, justify="right")
     table.add_column("id", no_wrap=True)
     if args.why:
@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
         f = g.first
         sentence = " ".join(corpus.article(f.article).slice(f.sentence).split())
         why = (Text(why_text(f)),) if args.why else ()
-        table.add_row(f.display_value, f.unit or "", Text(safe(f.text)), Text(safe(sentence)),
-                      Text(safe(title_of(corpus, f.article))), Text(safe(f.claimed_by)),
+        table.add_row(f.display_value, f.unit or "", Text(safe(f.text)), Text(safe(f.claimed_by or "")),
+                      Text(safe(sentence)), Text(safe(title_of(corpus, f.article))),
                       f"{g.sources} sources" if g.sources > 1 else "1", f.id, *why)
     console().print(table)
     return exit_code(corpus)
