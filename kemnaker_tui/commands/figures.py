@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(corpus.figures)} figures, {len(groups)} claims", expand=False)
+    table = Table(title=f"{len(corpus.figures)} figures, {len(groups)} claim{'s' if len(groups) != 1 else ''}",
+                  expand=False)
     table.add_column("value", no_wrap=True, justify="right")
     table.add_column("unit", no_wrap=True)
     table.add_column("as printed", no_wrap=True)

@@ -230,16 +230,26 @@ def _split(st: _State, c: Correction) -> None:
         t = text.casefold()
         return t in forms or any(r.search(t) for r in form_res)
 
-    moving: dict[str, list[Mention]] = {}
+    existing = [e for e in A.entities_named(st.entities.values(), name) if e.name.casefold() == name.casefold()]
+    target_id = existing[0].id if existing else None      # an entity already so named receives the mentions
+    # articles where a full form is printed (by any source): there its single words mean it too
+    candidates = {}
     for src in sources:
-        if src.type not in ("person", etype) and whole_corpus:
+        if whole_corpus and src.type not in ("person", etype):
             continue
         mentions = list(src.mentions) if not whole_corpus else [
             m for m in src.mentions if has_form(m.text) or m.text.casefold() in form_words]
-        if not mentions:
+        if mentions:
+            candidates[src.id] = (src, mentions)
+    full_in = {m.article for _src, mentions in candidates.values() for m in mentions
+               if any(r.search(m.text.casefold()) for r in form_res)}
+    moving: dict[str, list[Mention]] = {}
+    for src_id, (src, mentions) in candidates.items():
+        if src_id == target_id:
             continue
-        full_in = {m.article for m in mentions if any(r.search(m.text.casefold()) for r in form_res)}
-        own = {m.article for m in mentions if m.text.casefold() == src.name.casefold() and not has_form(src.name)}
+        # where the source's own full name is printed, its surname stays with it
+        own = {m.article for m in mentions if len(src.name.split()) >= 2 and
+               m.text.casefold() == src.name.casefold() and not has_form(src.name)}
         take = []
         for m in mentions:
             t = m.text.casefold()
@@ -251,10 +261,8 @@ def _split(st: _State, c: Correction) -> None:
     if not moving:
         what = ", ".join(v.get("forms", [])) or f"{len(v.get('mentions', []))} mention(s)"
         raise _Gone(f"no mention of {what} to split" + (f" in {sources[0].name}" if len(sources) == 1 else ""))
-    existing = [e for e in A.entities_named(st.entities.values(), name)
-                if e.name.casefold() == name.casefold() and e.id not in moving]
-    if existing:
-        target = existing[0]
+    if target_id is not None:
+        target = st.entities[target_id]
     else:
         target = Entity(st.new_id(etype, name), etype, name, None, (), (), MentionList(),
                         why=f"split by correction #{c.n}")
