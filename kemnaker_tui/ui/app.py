@@ -213,6 +213,10 @@ class KemnakerApp(App):
         if main is not None:
             main.corpus_loaded(message.explorer)
         corpus = message.explorer.corpus
+        orphans = [o for o in (self.finished.orphans if self.finished else []) if not o.not_loaded]
+        if orphans:
+            self.notify(f"{len(orphans)} correction(s) found nothing to apply to — ctrl+p, Corrections, says why",
+                        title="Corrections", severity="warning", timeout=10)
         if corpus.skipped:
             self.notify(f"{len(corpus.skipped)} file(s) skipped — press s to see why",
                         title="Loaded", severity="warning", timeout=8)
@@ -337,6 +341,11 @@ class KemnakerApp(App):
         else:
             self.notify(f"✎ #{correction.n} {correction.describe()} — u undoes", title="Corrected", timeout=5)
         return True
+
+    def action_corrections(self) -> None:
+        from kemnaker_tui.ui.screens.correct_list import CorrectionsScreen
+        if not isinstance(self.screen, CorrectionsScreen):
+            self.push_screen(CorrectionsScreen())
 
     def action_undo_correction(self) -> None:
         from kemnaker_tui.corrections import store
@@ -475,6 +484,8 @@ class KemnakerApp(App):
                     if e:
                         yield SystemCommand(f"Remove filter: {e.name}", "Stop filtering by this entity",
                                             lambda eid=eid: self.toggle_entity_filter(eid))
+        yield SystemCommand("Corrections", "Every correction, and why some found nothing to apply to (u undoes "
+                            "the last)", self.action_corrections)
         yield SystemCommand("Skipped files", "Files that were not read, with reasons (s)", self.action_skipped)
         yield SystemCommand("Fetch URL…", "Download pages, PDFs or a feed into the folder being explored",
                             self.action_fetch_url)

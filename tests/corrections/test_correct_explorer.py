@@ -240,3 +240,22 @@ async def test_explorer_and_cli_read_each_others_files(app, cf, folder, cli):
     code, out, _ = cli("entities", folder, "--json", "--corrections", cf)
     assert "Takemi K." in out
     await asyncio.sleep(0)
+
+
+async def test_orphaned_corrections_are_listed_with_their_reason(app, cf):
+    from kemnaker_tui.corrections.model import Anchor
+    from kemnaker_tui.ui.screens.correct_list import CorrectionsScreen
+    store.add(cf, "drop", Anchor("quote", id="q-gone", article="a1.txt", start=5, end=30,
+                                 text="kata-kata yang sudah tidak ada"), {}, by="test")
+    store.add(cf, "rename", Anchor("entity", id="person:nobody", name="Nobody Here"), {"name": "X"}, by="test")
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        await loaded(app, pilot)
+        assert any("2 correction(s) found nothing" in n.message for n in app._notifications)
+        app.action_corrections()
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionsScreen)
+        from textual.widgets import OptionList
+        lst = app.screen.query_one(OptionList)
+        text = " ".join(str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count))
+        assert "! #1 drop" in text and "no quote in a1.txt stands on" in text
+        assert "! #2 rename" in text and "no entity Nobody Here" in text
