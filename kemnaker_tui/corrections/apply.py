@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from kemnaker_tui.corrections import anchor as A
 from kemnaker_tui.corrections.model import Anchor, Correction, Orphan
 from kemnaker_tui.model import (ENTITY_TYPES, Corpus, Entity, Figure, Meeting, Mention, MentionList, Quote,
-                                mentions_in)
+                                mention_articles, mentions_in)
 
 MARK = "✎"
 
@@ -485,18 +485,28 @@ def _unfound_forms(st: _State, forms: list[str], holder: Entity | None) -> list[
     if not forms:
         return []
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-    out = []
+    hits: dict[str, list[tuple[int, int, str]]] = {}
     for article in st.articles.values():
         text = article.text
         if not any(f in text for f in forms):
             continue
-        for hit in pattern.finditer(text):
-            s, e = hit.span()
-            if article.is_boilerplate(s, e):
-                continue
-            if A.entity_mention_at(st.entities.values(), article.key, s, e) is not None:
-                continue
-            out.append(Mention(article.key, s, e, hit.group(0)))
+        found = [(h.start(), h.end(), h.group(0)) for h in pattern.finditer(text)
+                 if not article.is_boilerplate(h.start(), h.end())]
+        if found:
+            hits[article.key] = found
+    if not hits:
+        return []
+    # what the entities already cover in those articles: one pass over their mentions
+    covered: dict[str, list[tuple[int, int]]] = {key: [] for key in hits}
+    for e in st.entities.values():
+        for key in set(mention_articles(e.mentions)) & covered.keys():
+            covered[key].extend((m.start, m.end) for m in mentions_in(e.mentions, key))
+    out = []
+    for key, found in hits.items():
+        spans = covered[key]
+        for s, e, text in found:
+            if not any(cs < e and s < ce for cs, ce in spans):
+                out.append(Mention(key, s, e, text))
     return out
 
 
