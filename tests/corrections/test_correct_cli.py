@@ -64,8 +64,6 @@ def test_every_kind_through_the_cli(cli, folder, cf):
 
 
 def test_a_name_several_entities_answer_to_is_an_error_listing_them(cli, folder, cf):
-    code, _out, err = cli("correct", "rename", "Anwar", "X", folder, "--corrections", cf)
-    assert code == 0 or "entities answer to 'Anwar'" in err
     cli("correct", "split", "Anwar Sanusi", folder, "--form", "Anwar", "--name", "Anwar Lain", "--corrections", cf)
     code, _out, err = cli("correct", "merge", "Anwar", "Ida Fauziyah", folder, "--corrections", cf)
     assert code == 1 and "answer to 'Anwar'" in err and "person:anwar-sanusi" in err and "Anwar Lain" in err

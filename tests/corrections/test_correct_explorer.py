@@ -259,3 +259,16 @@ async def test_orphaned_corrections_are_listed_with_their_reason(app, cf):
         text = " ".join(str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count))
         assert "! #1 drop" in text and "no quote in a1.txt stands on" in text
         assert "! #2 rename" in text and "no entity Nobody Here" in text
+
+
+async def test_c_on_an_article_row_of_the_overview_corrects_its_header(app, cf):
+    from kemnaker_tui.ui.screens.correct import ArticleDialog
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(app, pilot)
+        app.screen.query_one("#overview-articles").focus()
+        await pilot.pause()
+        dialog = await open_dialog(app, pilot)
+        assert isinstance(dialog, ArticleDialog)
+        key = dialog.fact.key
+        await fill(app, pilot, "correct-outlet", "Harian Contoh")
+        assert app.explorer.corpus.article(key).outlet == "Harian Contoh"
