@@ -65,7 +65,7 @@ class DocumentFindings:
 def find_in_document(article: Article, ex: Extractors) -> DocumentFindings:
     """The per-document stage (no other article needed)."""
     return DocumentFindings(article, ex.entities.find(article),
-                            find_dates(article.text, article.published, article.sentences))
+                            find_dates(article.text, article.published, article.sentences, article.language))
 
 
 def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None = None,
@@ -119,15 +119,20 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
                 id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
                 start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
                 speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
-                unterminated=q.unterminated))
+                unterminated=q.unterminated, why=q.why, unsure=q.unsure))
         quote_spans = [Span(q.start, q.end) for q in found_quotes]
 
         role_spans = _role_spans(article, am)
         people_at = [EntityAt(s, e, ent.id, ent.name, "person", role_spans.get((s, e)))
                      for s, e, ent in spots if ent.type == "person"]
-        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "organisation"]
+        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type, names=ent.all_names)
+                   for s, e, ent in spots if ent.type == "organisation"]
         places_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "place"]
-        for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at):
+        by_person = {p.entity_id: p for p in people_at}
+        speakers = [(Span(q.start, q.end), by_person.get(q.speaker.entity_id) or
+                     EntityAt(q.speaker.start, q.speaker.end, q.speaker.entity_id, q.speaker.name, "person"))
+                    for q in found_quotes if q.speaker]
+        for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at, speakers):
             all_orgs = []
             for o in orgs_at:
                 if any(s.start <= o.start < s.end for s in fm.sentences) and o.name not in all_orgs:
@@ -140,15 +145,16 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
                 year_inferred=bool(fm.date and fm.date.year_inferred), place=fm.place,
                 participants=tuple(dict.fromkeys(participants)), participant_ids=tuple(dict.fromkeys(ids)),
                 organisations=tuple(all_orgs), summary=_summary(article.text, fm.sentence),
-                start=fm.sentence.start, end=fm.sentence.end))
+                start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
 
         date_spans = [Span(d.start, d.end) for d in dates]
-        for f in figure_finder.find(article, date_spans):
+        for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at):
             figures.append(Figure(
                 id=figure_id(article.key, f.start), article=article.key, value=f.value,
                 # units and printed figures repeat across a corpus ("100 orang"): one string each
                 unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
-                start=f.start, end=f.end, sentence=f.sentence))
+                start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
+                claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
     return entities, meetings, quotes, figures
 
 

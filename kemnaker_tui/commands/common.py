@@ -13,6 +13,7 @@ def add_paths(parser: argparse.ArgumentParser, required: bool = False) -> None:
                              + ("" if required else " (default: the bundled corpus)"))
     parser.add_argument("--aliases", metavar="FILE", default=None,
                         help="a TOML alias file (default: the one in the user config dir, if any)")
+    add_corrections(parser)
     add_store_options(parser)
 
 
@@ -31,6 +32,18 @@ def _jobs(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("--jobs must be 1 or more")
     return n
+
+
+def add_corrections(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corrections", metavar="FILE", default=None,
+                        help="the corrections file (default: corrections.toml in the config folder, "
+                             "see `kemnaker-tui paths`)")
+
+
+def add_why(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--why", action="store_true",
+                        help="show each fact's evidence: the rule that decided it, '?' when unsure, "
+                             "'✎' and what changed when you corrected it")
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -52,15 +65,22 @@ class LoadError(Exception):
 
 def load_corpus(args: argparse.Namespace, report=True) -> Corpus:
     """Load the corpus for a command through the library (or afresh with
-    ``--no-store``), reporting skipped files on stderr.
+    ``--no-store``), corrected, reporting skipped files on stderr.
 
     Raises LoadError (one clear line, non-zero exit) when it is unusable.
     """
     return load(args, report).corpus
 
 
+def load_finished(args: argparse.Namespace, report=True):
+    """``load_corpus``, returning the corrections' outcome too (``corrections.Finished``:
+    the corrected corpus, orphaned corrections, marks, meetings merged by the user)."""
+    return load(args, report).finished
+
+
 def load(args: argparse.Namespace, report=True):
-    """Like :func:`load_corpus`, returning the library's ``Loaded`` (for the search index)."""
+    """Like :func:`load_corpus`, returning the library's ``Loaded`` (the finished
+    corpus, corrections.Finished as ``.finished``, what the search index needs)."""
     from kemnaker_tui import library
     from kemnaker_tui.commands.progress import terminal_progress
     from kemnaker_tui.corpus.reader import bundled_corpus_path
@@ -69,20 +89,19 @@ def load(args: argparse.Namespace, report=True):
     paths = list(getattr(args, "paths", None) or []) or [str(bundled_corpus_path())]
     use_store = not getattr(args, "no_store", False)
     store_problem = None
+    files = {"alias_file": getattr(args, "aliases", None), "corrections_file": getattr(args, "corrections", None)}
     with terminal_progress() as progress:
         try:
             try:
-                loaded = library.load_corpus(paths, alias_file=getattr(args, "aliases", None),
-                                             jobs=getattr(args, "jobs", None), use_store=use_store,
-                                             progress=progress)
+                loaded = library.load_corpus(paths, jobs=getattr(args, "jobs", None), use_store=use_store,
+                                             progress=progress, **files)
             except library.StoreError as exc:
                 # the cache is only a cache: say why, and analyse without it
                 store_problem = str(exc)
-                loaded = library.load_corpus(paths, alias_file=getattr(args, "aliases", None),
-                                             use_store=False, progress=progress)
+                loaded = library.load_corpus(paths, use_store=False, progress=progress, **files)
         except FileNotFoundError as exc:
             raise LoadError(str(exc), EXIT_ERROR) from None
-        except ValueError as exc:          # a broken alias file, for instance
+        except ValueError as exc:          # a broken alias or corrections file the user named
             raise LoadError(str(exc), EXIT_ERROR) from None
     corpus = loaded.corpus
     if report:   # paths and reasons may hold control characters (a hostile file name): shown, never sent

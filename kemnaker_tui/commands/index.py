@@ -16,7 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folders (read recursively) or files (default: the bundled corpus)")
     parser.add_argument("--aliases", metavar="FILE", default=None,
                         help="a TOML alias file (default: the one in the user config dir, if any)")
-    from kemnaker_tui.commands.common import _jobs
+    from kemnaker_tui.commands.common import _jobs, add_corrections
+    add_corrections(parser)
     parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes for analysing (default: all cores)")
     add_json(parser)
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     paths = list(args.paths) or [str(bundled_corpus_path())]
     with terminal_progress() as progress:
         try:
-            stats = library.index(paths, alias_file=args.aliases, jobs=args.jobs, progress=progress)
+            stats = library.index(paths, alias_file=args.aliases, jobs=args.jobs, progress=progress,
+                                  corrections_file=args.corrections)
         except FileNotFoundError as exc:
             raise LoadError(str(exc), EXIT_ERROR) from None
         except ValueError as exc:

@@ -53,10 +53,25 @@ class IndexStats:
 
 @dataclass
 class Loaded:
-    corpus: Corpus
+    corpus: Corpus                         # finished: what the commands and the explorer show
     stats: IndexStats
-    snapshot_key: str | None = None        # names the search index kept for this corpus
+    snapshot_key: str | None = None        # the analysed corpus kept on disk (None: --no-store)
     notes: list[str] = field(default_factory=list)   # store messages (a file moved aside)
+    finished: object | None = None         # corrections.Finished (base corpus, orphans, marks)
+
+    @property
+    def index_key(self) -> str | None:
+        """Names the search index kept for the finished corpus: the snapshot, and
+        the corrections and aliases applied on top of it (the index holds entity
+        names and ids)."""
+        if self.snapshot_key is None:
+            return None
+        f = self.finished
+        applied = (getattr(f, "alias_corrections", None) or []) + \
+            (list(getattr(getattr(f, "file", None), "corrections", None) or []))
+        if not applied:
+            return self.snapshot_key
+        return self.snapshot_key + "-" + hashlib.sha256(repr(applied).encode()).hexdigest()[:12]
 
 
 def cache_folder() -> Path:
@@ -75,23 +90,18 @@ def clear() -> list[Path]:
     return removed
 
 
-def finish_corpus(corpus: Corpus, skipped: list[SkippedFile], warnings: list[str]) -> Corpus:
+def finish_corpus(corpus: Corpus, skipped: list[SkippedFile], warnings: list[str],
+                  corrections_file=None, alias_file=None):
     """The single place a loaded Corpus is completed, from the store or not:
-    reading's skipped files and warnings join the analysis's. (The user's
-    corrections apply here, after the cached analysis, never inside it.)"""
-    return Corpus(articles=corpus.articles, entities=corpus.entities, meetings=corpus.meetings,
-                  quotes=corpus.quotes, figures=corpus.figures,
-                  skipped=tuple(skipped) + tuple(corpus.skipped), warnings=tuple(warnings))
-
-
-def _alias_bytes(alias_file) -> bytes:
-    """The alias file the analysis reads (explicit, else the config one), as bytes."""
-    from kemnaker_tui.userdata import aliases_path
-    path = Path(alias_file) if alias_file is not None else aliases_path()
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
+    reading's skipped files and warnings join the analysis's, then the user's
+    alias file and corrections apply (``corrections.finish``: after the cached
+    analysis, never inside it). Returns ``corrections.Finished``; raises
+    ValueError for a named alias or corrections file that cannot be used."""
+    from kemnaker_tui.corrections import finish
+    analysed = Corpus(articles=corpus.articles, entities=corpus.entities, meetings=corpus.meetings,
+                      quotes=corpus.quotes, figures=corpus.figures,
+                      skipped=tuple(skipped) + tuple(corpus.skipped), warnings=tuple(warnings))
+    return finish(analysed, corrections_file=corrections_file, alias_file=alias_file)
 
 
 @contextlib.contextmanager
@@ -111,29 +121,23 @@ def _indexing_lock(folder: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None = None,
-         progress: Progress | None = None, need_corpus: bool = True) -> Loaded:
+def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: Progress | None = None,
+         need_corpus: bool = True, corrections_file=None, alias_file=None) -> Loaded:
     """Bring the store up to date for ``paths`` and return their Corpus.
 
     ``need_corpus=False`` (``index``): stop once the store and the snapshot
     are up to date, without loading a snapshot that already exists.
-    Raises FileNotFoundError (no such path), ValueError (a bad alias file
-    given explicitly), StoreError (the store cannot be written).
+    Raises FileNotFoundError (no such path), ValueError (a bad alias or
+    corrections file given explicitly), StoreError (the store cannot be written).
     """
     from kemnaker_tui.library.workers import default_jobs
-    from kemnaker_tui.userdata import aliases_path
 
     started = time.perf_counter()
     paths = [str(p) for p in paths]
     jobs = jobs or default_jobs()
     report = progress or (lambda _s, _d, _t: None)
-    warnings: list[str] = []
-    if alias_file is not None or aliases_path().exists():
-        from kemnaker_tui.analysis.pipeline import user_aliases
-        user = user_aliases(alias_file, warnings)
-    else:       # no alias file (the usual case): the analysis modules load only if something is analysed
-        user = None
-    akey = hashlib.sha256((analysis_version() + "\0").encode() + _alias_bytes(alias_file)).hexdigest()[:24]
+    user = None             # the analysis's own (empty) aliases: the user's apply in finish_corpus
+    akey = analysis_version()
     folder = cache_folder()
     store = Store.open(folder)
     try:
@@ -163,8 +167,10 @@ def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None =
         notes = store.notes
         store.close()
     skipped = found.skipped
+    finished = None
     if corpus is not None:
-        corpus = finish_corpus(corpus, skipped, found.warnings + warnings)
+        finished = finish_corpus(corpus, skipped, found.warnings, corrections_file, alias_file)
+        corpus = finished.corpus
         stats.articles = len(corpus.articles)
         stats.skipped = len(corpus.skipped)
     else:   # an up-to-date snapshot not loaded: count from the scan
@@ -172,7 +178,7 @@ def load(paths: Iterable[str | os.PathLike], alias_file=None, jobs: int | None =
         stats.articles = len(found.order) - snapshots.failed_count(folder, snap_key)
     stats.seconds = time.perf_counter() - started
     stats.notes = list(notes)
-    return Loaded(corpus, stats, snap_key, notes)
+    return Loaded(corpus, stats, snap_key, notes, finished)
 
 
 def _no_gc(fn):
@@ -252,15 +258,16 @@ def _merge(store: Store, found: Scan, akey: str, fresh: dict[str, bytes], user, 
     return corpus_stage(outcomes, skipped, [], ex, user, report)
 
 
-def analyse_without_store(paths: Iterable[str | os.PathLike], alias_file=None,
-                          progress: Progress | None = None) -> Corpus:
-    """``--no-store``: the same two stages in this process, nothing read or written in the cache."""
+def analyse_without_store(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                          corrections_file=None, alias_file=None):
+    """``--no-store``: the same two stages in this process, nothing read or written
+    in the cache. Returns ``corrections.Finished``."""
     from kemnaker_tui.analysis.pipeline import analyse
     from kemnaker_tui.corpus.reader import read_paths
     result = read_paths(paths, progress=(lambda n, _p: progress("read", n, 0)) if progress else None)
-    corpus = analyse(result, progress=progress, alias_file=alias_file)
+    corpus = analyse(result, progress=progress)
     n_read = len(result.skipped)
     # analyse() put reading's skipped and warnings first; finish_corpus is where they join
     return finish_corpus(Corpus(corpus.articles, corpus.entities, corpus.meetings, corpus.quotes,
                                 corpus.figures, skipped=corpus.skipped[n_read:]),
-                         list(result.skipped), list(corpus.warnings))
+                         list(result.skipped), list(corpus.warnings), corrections_file, alias_file)

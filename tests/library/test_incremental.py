@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from tests.library.helpers import synthetic, synthetic_master  # noqa: F401 - fixtures
 from kemnaker_tui import library
 from kemnaker_tui.cli import main
 

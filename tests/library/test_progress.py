@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import io
 
+from tests.library.helpers import synthetic, synthetic_master  # noqa: F401 - fixtures
 from kemnaker_tui import library
-from tests.library.conftest import run_cli
+from tests.library.helpers import run_cli
 
 
 def test_every_stage_reports_and_ends(synthetic):

@@ -12,10 +12,11 @@ import time
 
 import pytest
 
+from tests.library.helpers import synthetic, synthetic_master  # noqa: F401 - fixtures
 from kemnaker_tui import library
 from kemnaker_tui.cli import main
 from kemnaker_tui.library.store import STORE_NAME, Store
-from tests.library.conftest import make_synthetic, run_cli
+from tests.library.helpers import make_synthetic, run_cli
 
 
 def _store_path():

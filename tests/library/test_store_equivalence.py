@@ -5,9 +5,10 @@ import json
 
 import pytest
 
+from tests.library.helpers import synthetic, synthetic_master  # noqa: F401 - fixtures
 from kemnaker_tui import library
 from kemnaker_tui.corpus.reader import bundled_corpus_path
-from tests.library.conftest import DEV_ARTICLES
+from tests.library.helpers import DEV_ARTICLES
 
 
 def _three_ways(paths, jobs=None):
@@ -67,13 +68,17 @@ def test_jsonl_and_skipped_files_and_warnings_same(write_corpus):
     _assert_same(fresh, cold, warm, merged)
 
 
-def test_user_alias_file_is_part_of_the_key(write_corpus, tmp_path):
+def test_aliases_and_corrections_apply_after_the_store(write_corpus, tmp_path):
     folder = write_corpus({"a.txt": "Menaker Ida Fauziyah bertemu Dubes Kanasugi Kenji di Jakarta. "
                                     "Ida mengatakan program magang diperluas.\n"})
     aliases = tmp_path / "aliases.toml"
     aliases.write_text('[rename]\n"Ida Fauziyah" = "Ida F."\n', encoding="utf-8")
     plain = library.load_corpus([str(folder)])
     renamed = library.load_corpus([str(folder)], alias_file=str(aliases))
-    assert renamed.stats.analysed == 1          # another analysis key: analysed again, not reused
+    assert renamed.stats.analysed == 0          # the analysis is reused: aliases apply on top of it
     assert renamed.corpus == library.load_corpus([str(folder)], alias_file=str(aliases), use_store=False).corpus
     assert plain.corpus == library.load_corpus([str(folder)], use_store=False).corpus
+    assert renamed.index_key != plain.index_key == plain.snapshot_key   # the index holds names: its own key
+    names = {e.name for e in renamed.corpus.entities}
+    assert "Ida F." in names and "Ida F." not in {e.name for e in plain.corpus.entities}
+    assert "Ida F." in {e.name for e in library.search_index(renamed).corpus.entities}

@@ -17,7 +17,13 @@ STAGES = {"scan": "Checking files", "read": "Reading files", "analyse": "Analysi
 
 
 class ArticleList(KeyList):
-    pass
+    def correction_facts(self) -> list:
+        """C on an article row: its header (title, outlet, date)."""
+        option = self.highlighted_option
+        explorer = getattr(self.app, "explorer", None)
+        if explorer is None or option is None or not option.id:
+            return []
+        return [explorer.article(option.id)]
 
 
 class OverviewPane(Vertical):
