@@ -175,13 +175,12 @@ class QuoteFinder:
         "Keiko Sato, Consul General of …", "the Minister of Manpower, Ida Fauziyah"."""
         roles: dict[str, list[tuple[str, str]]] = {}
         for p in people:
-            line_start = text.rfind("\n", 0, p.start) + 1
-            lo = max(line_start, p.start - 120)
+            lo = max(text.rfind("\n", max(0, p.start - 120), p.start) + 1, p.start - 120, 0)
             for s, e, group in self._titles.find(text, lo, p.start):
                 gap = text[e:p.start]
                 if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|RI)*", gap):
                     roles.setdefault(p.entity_id, []).append((group, fold(text[s:p.start])))
-            line_end = text.find("\n", p.end)
+            line_end = text.find("\n", p.end, p.end + 120)
             hi = min(len(text), p.end + 120, line_end if line_end >= 0 else len(text))
             after = text[p.end:hi]
             m = re.match(r"\s*,\s*(?:the\s+|an?\s+)?", after)
