@@ -643,11 +643,20 @@ class EntityFinder:
                 found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
                                         name=name, priority=1))
                 continue
-            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
+            places = self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 60))[:2]
+            for n, (s, e, key) in enumerate(places):
                 known = self.lex.known_by_key[key]
-                if s == m.end() and known.type == "place" and known.kind == "country":
+                if known.type != "place" or known.kind != "country":
+                    break
+                if n == 0 and s == m.end():
                     found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
                                             name=f"Pemerintah {known.name}", priority=1))
+                elif n == 1 and re.fullmatch(r"\s*(?:,|dan|maupun|serta|and|&)\s*", text[places[0][1]:s]):
+                    # "pemerintah Indonesia maupun Jepang": the second government too.
+                    found.append(RawMention(s, e, "organisation", text[s:e], "government",
+                                            name=f"Pemerintah {known.name}", priority=1))
+                else:
+                    break
         for m in self._gov_short.finditer(text, region.start, region.end):
             full = self.lex.government_short[m.group("short")]
             found.append(RawMention(m.start(), m.end(), "organisation", m.group(0), "government",
