@@ -22,14 +22,16 @@ COMMANDS = {
     "quotes": "list quotes with their speakers; copy one with its citation",
     "figures": "list figures (counts, targets, amounts)",
     "search": "search the corpus (typo-tolerant, with a query language)",
-    "paths": "print where settings, aliases and user data live",
+    "correct": "correct a fact (merge, split, rename, speaker, date…); list or undo corrections",
+    "paths": "print where settings, aliases, corrections and user data live",
+    "fetch": "download articles (web pages, PDFs) from URLs or a feed into a folder",
 }
 
 # Exit codes (documented in the README).
 EXIT_OK = 0             # every file read
 EXIT_ERROR = 1          # no such path, bad alias file, or another error (one line on stderr)
 EXIT_USAGE = 2          # bad command-line arguments (argparse)
-EXIT_SOME_SKIPPED = 3   # the command ran, but some files were skipped (each on stderr)
+EXIT_SOME_SKIPPED = 3   # the command ran, but some files were skipped, or URLs failed (each on stderr)
 EXIT_NOTHING_READABLE = 4  # paths exist, but no file in them could be read
 
 
