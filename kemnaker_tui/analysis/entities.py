@@ -107,12 +107,15 @@ class EntityFinder:
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
         stems += [re.escape(v) for v in sorted(english_verbs)]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
+        self._verb_words = frozenset(s.lower() for s in lex.attribution_stems if " " not in s) | english_verbs
         # "…,” kata salah satu peserta, Galang." — a lower-case descriptor, then the name
         self._speaker_after_desc = re.compile(rf"[,\"”’]\s*(?:{'|'.join(stems)})\s+[a-z][\w\s\-]{{0,50}},\s+$")
         roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
         # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
         self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
         self._in_headline = False
+        self._title_starts: frozenset[int] = frozenset()
+        self._hon_starts: frozenset[int] = frozenset()
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
         self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
@@ -143,9 +146,11 @@ class EntityFinder:
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
-        return [_Tok(m.group(0), m.start(), m.end(),
-                     len(m.group(0)) == 1 and m.group(0).isupper() and text[m.end():m.end() + 1] == ".")
-                for m in _TOKEN.finditer(text, span.start, span.end)]
+        toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+        for t in toks:
+            if len(t.text) == 1 and t.text.isupper() and text.startswith(".", t.end):
+                t.initial = True
+        return toks
 
     # ---- the article ---------------------------------------------------
     def find(self, article: Article) -> ArticleMentions:
@@ -183,12 +188,14 @@ class EntityFinder:
     # ---- people --------------------------------------------------------
     def _people(self, text: str, toks: list[_Tok], out: ArticleMentions) -> list[RawMention]:
         found: list[RawMention] = []
+        self._title_starts = self._hon_starts = frozenset()
         if not toks:
             return found
         region = Span(toks[0].start, toks[-1].end)
         titles = self.lex.titles.find(text, region.start, region.end)
         index_at = {t.start: i for i, t in enumerate(toks)}
         title_starts = frozenset(s for s, _e, _g in titles)
+        self._title_starts = title_starts
         self._hon_starts = frozenset(s for s, e, _g in titles if text[s:e] in self.lex.honorifics)
         for t_start, t_end, group in titles:
             if not text[t_start:t_start + 1].isupper() or text[max(0, t_start - 4):t_start].rstrip().endswith("("):
@@ -220,9 +227,13 @@ class EntityFinder:
             names = [t.text for t in toks[k:b + 1]]
             after = toks[b + 1].text if b + 1 < len(toks) else ""
             after2 = toks[b + 2].text if b + 2 < len(toks) else ""
+            verb_after = after in self._verbs_after or (after == "," and after2 in self._verbs_after)
+            prev_verb = k > 0 and toks[k - 1].text.lower() in self._verb_words
+            if len(names) < 2 and after != "," and not verb_after and not prev_verb:
+                continue                          # one capitalised word with nothing around it to say "person"
             before = text[max(region.start, tok.start - 12):tok.start]
             surface = text[tok.start:toks[b].end]
-            verb_before = bool(self._speaker_after.search(before)) or (
+            verb_before = (prev_verb and bool(self._speaker_after.search(before))) or (
                 len(names) >= 2 and bool(self._speaker_after_desc.search(text, max(region.start, tok.start - 70),
                                                                          tok.start)))
             common = all(is_common_word(n) for n in names)
@@ -246,7 +257,7 @@ class EntityFinder:
                 continue
             # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
             # "said Dedi Pranoto", "…, Hasnah, mengatakan".
-            if after in self._verbs_after or (after == "," and after2 in self._verbs_after) or verb_before:
+            if verb_after or verb_before:
                 # Right after the verb a capitalised word is a name even if it is also a word ("ujar Kusuma").
                 if common and not verb_before and names[0] not in given:
                     continue
@@ -531,7 +542,7 @@ class EntityFinder:
     def _patterns(self, text: str, toks: list[_Tok], region: Span, gaz_starts: set[int]) -> list[RawMention]:
         found: list[RawMention] = []
         n = len(toks)
-        title_starts = {s for s, _e, _g in self.lex.titles.find(text, region.start, region.end)}
+        title_starts = self._title_starts
 
         def run_right(k: int) -> int:
             """Last token of the capitalised run starting at k (connectors inside); it stops
