@@ -116,13 +116,12 @@ class QuoteFinder:
     def find(self, article: Article, people: list[PersonAt]) -> list[FoundQuote]:
         text = article.text
         people = sorted(people, key=lambda p: p.start)
-        roles = self._roles(text, article, people)
         spans = []
         for para in article.paragraphs:
             spans += self._quote_spans(text, para)
         out: list[FoundQuote] = []
         previous: FoundQuote | None = None
-        ctx = _Context(text, article, people, roles, self._titles)
+        ctx = _Context(text, article, people, lambda: self._roles(text, article, people), self._titles)
         for start, raw_end, close_at, unterminated, para in spans:
             start, end = _trim(text, start, raw_end)
             if len(text[start:end].split()) < _MIN_WORDS:
@@ -457,10 +456,18 @@ class _Context:
     """One article's people, roles and sentences, as the speaker rules need them."""
 
     def __init__(self, text: str, article: Article, people: list[PersonAt], roles, titles: Matcher) -> None:
-        self.text, self.people, self.roles, self.titles = text, people, roles, titles
+        self.text, self.people, self.titles = text, people, titles
+        self._find_roles = roles           # called once, only if a role has to be resolved
+        self._roles = None
         self.sentences = list(article.sentences)
         self.last_speaker: PersonAt | None = None
         self.last_speaker_at = 0
+
+    @property
+    def roles(self) -> dict[str, list[tuple[str, str]]]:
+        if self._roles is None:
+            self._roles = self._find_roles()
+        return self._roles
 
     def person_in(self, start: int, end: int) -> PersonAt | None:
         return next((p for p in self.people if start <= p.start < end), None)
