@@ -289,6 +289,10 @@ class EntityFinder:
                 k += 1
             elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
                     and toks[k + 1].start not in title_starts:          # "… dan Wakil Presiden X": the next person
+                if t in ("and", "dan", "&") and len(elems) >= 2:
+                    done = self._name_suffix(toks, elems)
+                    if done and done[1] > done[0]:
+                        break            # "Minister Budi Santoso and Japanese …": the name is complete
                 elems.append(("conn", k, k))
                 k += 1
             else:
