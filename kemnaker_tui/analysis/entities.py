@@ -23,6 +23,7 @@ _JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueo
 # so that English words of the same shape ("Home Care") are not taken for one.
 _JAPANESE_MARK = re.compile(r"shi|tsu|chi|ky|ry|ny|hy|gy|ji|fu|zu|ei|ou|uu|(?:ko|ro|ki|to|ta|da|ya|moto|mura|kawa|"
                             r"gawa|hara|yama|saki|zaki|shima|jima|no|be|ri|mi|ka|na)$", re.IGNORECASE)
+_TAIL_JOINS = (" ", " of ", " and ", " dan ", " for ", " & ")
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -124,7 +125,8 @@ class EntityFinder:
         self._gov_local = re.compile(rf"(?:{local}|Daerah)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}")
         if lex.government_short:
             shorts = "|".join(re.escape(k) for k in lex.government_short)
-            self._gov_short = re.compile(rf"\b(?P<short>{shorts})\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})")
+            self._gov_short = re.compile(
+                rf"\b(?P<short>{shorts})\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})")
         else:
             self._gov_short = re.compile(r"(?!x)x")
         if lex.demonyms:
@@ -237,13 +239,15 @@ class EntityFinder:
                 len(names) >= 2 and bool(self._speaker_after_desc.search(text, max(region.start, tok.start - 70),
                                                                          tok.start)))
             common = all(is_common_word(n) for n in names)
-            appositive = after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
+            appositive = after == "," and (not common or names[0] in given) \
+                and (len(names) >= 2 or len(names[0]) >= 4) \
                 and self._appositive_en.match(text, toks[b].end)
             if appositive:
                 # English appositive: "Dedi Pranoto, an official at the ministry".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
                 continue
-            if names[0] in given and len(names) >= 2 and not all(is_common_word(n) and n not in given for n in names[1:]):
+            if names[0] in given and len(names) >= 2 \
+                    and not all(is_common_word(n) and n not in given for n in names[1:]):
                 # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
                 continue
@@ -592,7 +596,7 @@ class EntityFinder:
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
                     if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words \
-                            or text[toks[a - 1].end:toks[a].start] not in (" ", " of ", " and ", " dan ", " for ", " & "):
+                            or text[toks[a - 1].end:toks[a].start] not in _TAIL_JOINS:
                         break                              # "Jakarta - The Ministry …": a dash is a border
                     if prev[:1].isupper():
                         a -= 1

@@ -89,7 +89,8 @@ class QuoteFinder:
             rf"^[\s,]*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:(?:also|then|later|further|again)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
         self._verb_after_name = re.compile(
-            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?(?P<verb>{english}|{prefixed})\b")
+            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?"
+            rf"(?P<verb>{english}|{prefixed})\b")
         self._after_pronoun = re.compile(
             rf"^[\s,]*(?P<pron>{pronouns})\s+(?:(?:also|then|later|further|again|pun|juga)\s+)?"
             rf"(?P<verb>{english}|{prefixed}|{stems})\b", re.IGNORECASE)
@@ -106,7 +107,8 @@ class QuoteFinder:
         agents = _alt(lex.agent_words) or "oleh"
         # "Demikian disampaikan (oleh) X …" / "Hal itu dikatakan X" / "That was said by X"
         self._after_sentence = re.compile(
-            rf"\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?(?P<who>.{{0,120}})",
+            rf"\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?"
+            rf"(?P<who>.{{0,120}})",
             re.IGNORECASE)
         self._speech_verb = re.compile(rf"\b(?:{prefixed}|{english})\b", re.IGNORECASE)
         self._titles = Matcher({form.lower(): group for form, group in lex.title_forms.items()}, lower=True)
@@ -130,7 +132,8 @@ class QuoteFinder:
             found = FoundQuote(start, end, unterminated, pick.speaker, pick.attribution, pick.why, pick.unsure)
             if previous is not None and previous.unterminated and previous.speaker is None and \
                     found.speaker is not None and _next_paragraph(article, previous.start, start):
-                # “… (left open) ¶ “…,” kata Budi. — a quote running over paragraphs is attributed at its end.
+                # “… (left open) ¶ “…,” kata Budi. — a quote running over paragraphs is attributed
+                # at its end.
                 out[-1] = FoundQuote(previous.start, previous.end, True, found.speaker, found.attribution,
                                      "speaker: the quote runs on into the next paragraph, attributed there: "
                                      + found.why.removeprefix("speaker: "), found.unsure)
@@ -236,7 +239,8 @@ class QuoteFinder:
             if person:
                 return _Pick(person, att, f"speaker: `{name} {m.group('verb')}` after the quote")
             if plain:
-                return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` is not a person named in the article")
+                return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` "
+                                        "is not a person named in the article")
         # "…," she added. / "…," dia menambahkan.
         m = self._after_pronoun.match(tail)
         if m:
