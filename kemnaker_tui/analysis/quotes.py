@@ -124,6 +124,7 @@ class QuoteFinder:
         out: list[FoundQuote] = []
         previous: FoundQuote | None = None
         ctx = _Context(text, article, people, lambda: self._roles(text, article, people), self._titles)
+        ctx.speech_verb = self._verb_after_name
         for start, raw_end, close_at, unterminated, para in spans:
             start, end = _trim(text, start, raw_end)
             if len(text[start:end].split()) < _MIN_WORDS:
@@ -463,6 +464,7 @@ class _Context:
         self.text, self.people, self.titles = text, people, titles
         self._find_roles = roles           # called once, only if a role has to be resolved
         self._roles = None
+        self.speech_verb: re.Pattern | None = None
         self.sentences = list(article.sentences)
         self.last_speaker: PersonAt | None = None
         self.last_speaker_at = 0
@@ -533,11 +535,23 @@ class _Context:
         return self.sentences[i] if i >= 0 else None
 
     def last_person_before(self, pos: int) -> tuple[PersonAt | None, int]:
+        """The person a pronoun stands for: in the latest sentence (before pos) that names
+        anyone, the one a speech verb follows ("Budi menjelaskan"), else the one the
+        sentence opens with (its subject: "Sekjen Budi bertemu Gubernur Ani" → Budi),
+        else the last one named."""
         before = [p for p in self.people if p.end <= pos]
         if not before:
             return None, 0
-        p = before[-1]
-        return p, self.distance(p.start, pos)
+        last = before[-1]
+        i = self.sentence_index(last.start)
+        sent = self.sentences[i] if 0 <= i < len(self.sentences) else None
+        pick = last
+        if sent is not None and sent.start <= last.start:
+            here = [p for p in before if p.start >= sent.start]
+            spoken = [p for p in here if self.speech_verb and self.speech_verb.match(self.text, p.end, p.end + 40)]
+            opening = [p for p in here if _only_role_words(self.text[sent.start:p.start])]
+            pick = (spoken or opening or [last])[0] if len(here) > 1 else last
+        return pick, self.distance(pick.start, pos)
 
     def distance(self, a: int, b: int) -> int:
         """Sentences from position a back to position b; a sentence that itself speaks
