@@ -19,6 +19,10 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
 # A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
 _JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
+# Syllables and endings that mark a romanised Japanese name ("Sasaki", "Keiko", "Miyajima"),
+# so that English words of the same shape ("Home Care") are not taken for one.
+_JAPANESE_MARK = re.compile(r"shi|tsu|chi|ky|ry|ny|hy|gy|ji|fu|zu|ei|ou|uu|(?:ko|ro|ki|to|ta|da|ya|moto|mura|kawa|"
+                            r"gawa|hara|yama|saki|zaki|shima|jima|no|be|ri|mi|ka|na)$", re.IGNORECASE)
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -103,9 +107,12 @@ class EntityFinder:
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
         stems += [re.escape(v) for v in sorted(english_verbs)]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
+        # "…,” kata salah satu peserta, Galang." — a lower-case descriptor, then the name
+        self._speaker_after_desc = re.compile(rf"[,\"”’]\s*(?:{'|'.join(stems)})\s+[a-z][\w\s\-]{{0,50}},\s+$")
         roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
         # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
         self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
+        self._in_headline = False
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
         self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
@@ -146,6 +153,7 @@ class EntityFinder:
         out = ArticleMentions(article.key, regions=extraction_regions(article))
         candidates: list[RawMention] = []
         for region in out.regions:
+            self._in_headline = region == article.title_span
             toks = self._tokens(text, region)
             candidates += self._people(text, toks, out)
             candidates += self._definitions(text, region)
@@ -214,7 +222,9 @@ class EntityFinder:
             after2 = toks[b + 2].text if b + 2 < len(toks) else ""
             before = text[max(region.start, tok.start - 12):tok.start]
             surface = text[tok.start:toks[b].end]
-            verb_before = bool(self._speaker_after.search(before))
+            verb_before = bool(self._speaker_after.search(before)) or (
+                len(names) >= 2 and bool(self._speaker_after_desc.search(text, max(region.start, tok.start - 70),
+                                                                         tok.start)))
             common = all(is_common_word(n) for n in names)
             appositive = after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
                 and self._appositive_en.match(text, toks[b].end)
@@ -228,6 +238,7 @@ class EntityFinder:
                 continue
             if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
                                        and n.lower() not in indonesian_words() for n in names) \
+                    and any(_JAPANESE_MARK.search(n) for n in names) and not self._in_headline \
                     and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
                 # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
                 # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
@@ -360,9 +371,15 @@ class EntityFinder:
             tail.insert(0, a)
         while tail and toks[tail[-1]].initial:
             tail.pop()
-        if not tail or all(is_common_word(toks[t].text) and toks[t].text not in self.lex.given_names
-                           or toks[t].initial for t in tail):
+        if not tail:
             return None
+        words = [toks[t].text for t in tail if not toks[t].initial]
+        if all(is_common_word(w) and w not in self.lex.given_names for w in words):
+            # Ordinary words after a title are a name only as two bare roots in body text
+            # ("Bupati Sukoharjo Etik Suryani"), never a headline's "Buka Pelatihan".
+            roots = indonesian_words()
+            if self._in_headline or len(words) < 2 or not all(w.lower() in roots for w in words):
+                return None
         return tail[0], tail[-1]
 
     def _name_run_before(self, toks, comma: int) -> tuple[int, int] | None:

@@ -82,7 +82,7 @@ class QuoteFinder:
         pronouns = _alt(lex.pronouns) or "dia"
         # "…," kata Budi / ujarnya / said Sri Wahyuni / she added
         self._after = re.compile(
-            rf"^[\s,]*(?P<verb>(?:{stems})(?P<nya>nya)?|{prefixed}|{english})\b(?P<rest>[^.!?\"“”\n]{{0,140}})",
+            rf"^[\s,]*(?P<verb>(?:{stems})(?P<nya>nya)?|{prefixed}|{english})\b(?P<rest>[^.!?\"“”\n]{{0,260}})",
             re.IGNORECASE)
         # "…," Budi said. / "…," Budi Santoso, the head of …, said.
         self._after_name_first = re.compile(
@@ -129,6 +129,12 @@ class QuoteFinder:
                 continue
             pick = self._speaker(ctx, start, close_at, unterminated, para, previous)
             found = FoundQuote(start, end, unterminated, pick.speaker, pick.attribution, pick.why, pick.unsure)
+            if previous is not None and previous.unterminated and previous.speaker is None and \
+                    found.speaker is not None and _next_paragraph(article, previous.start, start):
+                # “… (left open) ¶ “…,” kata Budi. — a quote running over paragraphs is attributed at its end.
+                out[-1] = FoundQuote(previous.start, previous.end, True, found.speaker, found.attribution,
+                                     "speaker: the quote runs on into the next paragraph, attributed there: "
+                                     + found.why.removeprefix("speaker: "), found.unsure)
             out.append(found)
             previous = found
             if found.speaker is not None:
@@ -267,7 +273,8 @@ class QuoteFinder:
         person = ctx.first_person_after(who_start, close_at + m.end("rest"))
         if person is not None:
             between = text[who_start:person.start]
-            if _only_role_words(between):
+            if _only_role_words(between) or re.fullmatch(r"[\w\s'’\-]{1,60},\s*", between):
+                # "kata Kepala Dinas X, Budi" / "kata salah satu peserta, Budi"
                 return _Pick(person, Span(att.start, person.end),
                              f"speaker: `{verb} {text[who_start:person.end].strip()}` after the quote")
         name = re.match(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}", who)
@@ -282,9 +289,19 @@ class QuoteFinder:
             if pick is not None:
                 return pick
             return _Pick(None, att, f"no speaker: role `{_head(who)}` is held by no single person in this article")
-        if not first_word or first_word[:1].islower():
-            # "…," katanya kemudian. — the verb stands alone: the subject named before.
+        if not first_word or who[:1] in ",;(" or first_word.lower() in ("saat", "ketika", "usai", "seusai", "dalam",
+                                                                        "di", "kepada", "pada", "when", "while",
+                                                                        "after", "during", "at", "in", "on"):
+            # "…," katanya. / "…," kata dia. / "…," ujarnya saat ditemui. — the subject named before.
             return self._pronoun(ctx, start, att, f"`{verb}` with no name")
+        if first_word[:1].islower():
+            phrase = re.match(r"[^,;()]*", who).group(0).split()
+            if phrase and phrase[-1].lower() in self._demonstratives - {"the", "this"} or (
+                    phrase and phrase[0].lower() in ("the", "sang")):
+                # "…," tutur pria asal Solo itu. / said the 45-year-old — someone already named.
+                return self._pronoun(ctx, start, att, f"`{verb} {' '.join(phrase[:6])}`")
+            # "…," said a spokesman for the ministry. / kata seorang peserta — someone unnamed.
+            return _Pick(None, att, f"no speaker: `{verb} {' '.join(phrase[:6])}` names nobody")
         return _Pick(None, att, f"no speaker: `{verb}` is followed by no person")
 
     def _before_quote(self, ctx: _Context, start: int, para: Span) -> _Pick | None:
@@ -331,7 +348,11 @@ class QuoteFinder:
             if named_before:
                 return _Pick(named_before[-1], None,
                              f"speaker: `{named_before[-1].name}` opens the clause ending in `:` before the quote")
-        m = re.search(r"\b(?:[Mm]enurut|[Aa]ccording to)\s+(?P<who>[^,.:]{2,80}),?\s*$", head)
+        m = re.search(r"\b(?:[Mm]enurut(?:nya)?|[Aa]ccording to)(?:\s+(?P<who>[^,.:]{2,80}))?,?\s*$", head)
+        if m and (not m.group("who") or m.group("who").strip().lower() in self._pronoun_words):
+            # "Menurutnya, “…”" / "Menurut dia, “…”"
+            return self._pronoun(ctx, start, Span(clause_start + m.start(), clause_start + m.end()),
+                                 f"`{m.group(0).strip(' ,')}`")
         if m:
             who_start = clause_start + m.start("who")
             person = ctx.first_person_after(who_start, clause_start + m.end("who"))
@@ -376,6 +397,12 @@ class QuoteFinder:
             return None
         named = [p for p in ctx.people if sent.start <= p.start < verb.start()]
         if not named:
+            subject = ctx.text[sent.start:verb.start()].split()
+            if subject and subject[0].lower() in self._pronoun_words:
+                # "Ia menjelaskan:" then the quote in its own paragraph.
+                pick = self._pronoun(ctx, start, Span(sent.start, verb.end()),
+                                     f"`{subject[0]} {verb.group(0)}` in the sentence before")
+                return _Pick(pick.speaker, pick.attribution, pick.why, True)
             return None
         p = named[0]
         return _Pick(p, Span(p.start, verb.end()),
@@ -513,6 +540,16 @@ class _Context:
                 continue
             n += 1
         return n
+
+
+def _next_paragraph(article: Article, a: int, b: int) -> bool:
+    """Does position b stand at the start of the paragraph right after a's?"""
+    paras = list(article.paragraphs)
+    for i, p in enumerate(paras[:-1]):
+        if p.start <= a < p.end:
+            nxt = paras[i + 1]
+            return nxt.start <= b <= nxt.start + 2
+    return False
 
 
 def _role_phrase(words: str) -> str:
