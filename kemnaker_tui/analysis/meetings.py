@@ -83,6 +83,9 @@ class FoundMeeting:
             parts.append(f"date: `{self.date.text}`, {self.date_rule or describe_date(self.date)}")
         if self.quoted_note:
             parts.append(self.quoted_note)
+        elif self.participants and self.organisations:
+            parts.append("participants: people named in the event's sentences, and organisations for a side "
+                         "no named person stands for")
         elif self.participants:
             parts.append("participants: people named in the event's sentences")
         elif self.organisations:
