@@ -24,6 +24,9 @@ from kemnaker_tui.model import RawDocument, Span
 
 MAX_PAGES = 200               # a press release has a handful; a 2,000-page report is not an article
 MAX_TEXT_CHARS = 2_000_000
+# One page's decompressed content: a press release page holds a few kB of text
+# operators; a PDF bomb holds gigabytes. pypdf stops decompressing here.
+MAX_STREAM_BYTES = 16 * 1024 * 1024
 
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|halaman|hal\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?"
                           r"(?:\s*(?:of|dari|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -59,10 +62,27 @@ def read_pdf(path: str, key: str, data: bytes, origin: Origin | None = None) -> 
     if start < 0:
         raise FormatError("not a PDF (no %PDF header)")
     import pypdf
+
+    with _limits(pypdf):
+        return _read(pypdf, path, key, data[start:], origin)
+
+
+def _limits(pypdf):
+    """pypdf's decompression limits, lowered for the duration of one read."""
+    import contextlib
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:               # an older pypdf: its own 75 MB limits apply
+        return contextlib.nullcontext()
+    return apply(zlib_maximum_output_length=MAX_STREAM_BYTES, lzw_maximum_output_length=MAX_STREAM_BYTES,
+                 run_length_maximum_output_length=MAX_STREAM_BYTES,
+                 array_based_stream_maximum_output_length=MAX_STREAM_BYTES)
+
+
+def _read(pypdf, path: str, key: str, data: bytes, origin: Origin | None) -> list[RawDocument]:
     from pypdf.errors import PyPdfError
 
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data[start:]), strict=False)
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")        # an owner password alone leaves it readable
@@ -77,6 +97,9 @@ def read_pdf(path: str, key: str, data: bytes, origin: Origin | None = None) -> 
         heights: list[float] = []
         chars = 0
         for number, page in enumerate(reader.pages):
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()      # decompressed here, within the limit (text extraction hides the error)
             page_lines = _page_lines(page, number)
             chars += sum(len(line.text) for line in page_lines)
             if chars > MAX_TEXT_CHARS:
@@ -88,7 +111,8 @@ def read_pdf(path: str, key: str, data: bytes, origin: Origin | None = None) -> 
     except PyPdfError as exc:      # broken xref, a decompression limit reached (a PDF bomb), ...
         name = type(exc).__name__
         if name == "LimitReachedError":
-            raise FormatError(f"too large once decompressed (a PDF bomb?): {exc}") from None
+            raise FormatError(f"too large once decompressed (over {MAX_STREAM_BYTES // 2**20} MB in one "
+                              f"page; a PDF bomb?)") from None
         raise FormatError(f"broken PDF ({name}: {str(exc)[:120]})") from None
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
         raise FormatError(f"broken PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
