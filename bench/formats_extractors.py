@@ -85,6 +85,25 @@ def bench_html():
             print(f"{name:28} {kept:>4}/{total_b:<5} {leaked:>6}/{total_c:<7} {sum(ms) / len(ms):8.1f}  {home_result}")
         except ImportError as exc:
             print(f"{name:28} not installed ({exc.name})")
+    dev = ROOT.parent / "shared" / "eval" / "dev" / "articles"
+    if dev.is_dir():                    # the dev articles wrapped as saved pages (as the test does)
+        from test_dev_saved_pages import saved_page
+        wrapped = [(saved_page(t.read_text(encoding="utf-8"), n).encode("utf-8"),
+                    [norm(x) for x in t.read_text(encoding="utf-8").splitlines() if x.strip()])
+                   for n, t in enumerate(sorted(dev.glob("*.txt")))]
+        print(f"  dev articles wrapped as pages ({len(wrapped)} pages, "
+              f"{sum(len(lines) for _, lines in wrapped)} lines of article):")
+        for name, fn in (("ours (prune + trafilatura)", html_ours), ("trafilatura alone", html_trafilatura),
+                         ("readability-lxml", html_readability)):
+            try:
+                kept = total = 0
+                for data, lines in wrapped:
+                    text = norm(fn(data))
+                    kept += sum(line in text for line in lines)
+                    total += len(lines)
+                print(f"    {name:28} {kept}/{total} lines kept")
+            except ImportError as exc:
+                print(f"    {name:28} not installed ({exc.name})")
     for mod in ("trafilatura", "readability"):
         code = f"import time; t=time.perf_counter(); import {mod}; print((time.perf_counter()-t)*1000)"
         try:
@@ -114,6 +133,23 @@ def pdf_pdfminer(data, **la):
     return extract_text(io.BytesIO(data), laparams=LAParams(**la))
 
 
+def write_bomb(path: Path) -> int:
+    import zlib
+    payload = zlib.compress(b"0" * (300 * 1024 * 1024), 9)
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
+            b"<</Length %d/Filter/FlateDecode>>stream\n" % len(payload) + payload + b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer<</Size 5/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(out)
+    return len(out)
+
+
 def bench_pdf():
     print("\nPDF: 2 press releases made with fpdf2 (tests/formats/press_pdfs.py; 3 + 8 body paragraphs)")
     print(f"{'extractor':34} {'sentences whole':>16} {'split mid-sentence':>19} {'paragraphs':>11} {'ms/file':>8}")
@@ -139,20 +175,13 @@ def bench_pdf():
         except ImportError as exc:
             print(f"{name:34} not installed ({exc.name})")
     bomb = ROOT / "bench" / ".bomb.pdf"
-    import zlib
-    payload = zlib.compress(b"0" * (300 * 1024 * 1024), 9)
-    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
-            b"<</Length %d/Filter/FlateDecode>>stream\n" % len(payload) + payload + b"\nendstream"]
-    out, offsets = b"%PDF-1.4\n", []
-    for n, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer<</Size 5/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
-    bomb.write_bytes(out)
-    print(f"\nPDF bomb: {len(out) // 1024} kB inflating to 300 MB; peak memory of a child reading it:")
+    # made in a child of its own: Linux carries a parent's resident size into its
+    # children's ru_maxrss across fork + exec, and making it takes 300 MB
+    subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); "
+                    f"from pathlib import Path; import formats_extractors as f; f.write_bomb(Path({str(bomb)!r}))"],
+                   check=True, timeout=120)
+    size = bomb.stat().st_size
+    print(f"\nPDF bomb: {size // 1024} kB inflating to 300 MB; peak memory of a child reading it:")
     for name, code in (("ours (pypdf)", "from kemnaker_tui.corpus.formats.pdf import read_pdf\n"
                                         "try: read_pdf('b','b',open(P,'rb').read())\nexcept Exception as e: print(str(e)[:70])"),
                        ("pdfminer.six", "from pdfminer.high_level import extract_text\n"
