@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kemnaker_tui.corpus.encoding import decode_html
+from kemnaker_tui.corpus.encoding import NotText, decode_html
 from kemnaker_tui.corpus.formats.base import FormatError
 from kemnaker_tui.corpus.formats.origin import Origin
 from kemnaker_tui.corpus.formats.pagemeta import PageMeta, read_page_meta
@@ -33,7 +33,10 @@ def read_html(path: str, key: str, data: bytes, origin: Origin | None = None) ->
     import lxml.etree
     import lxml.html
 
-    text, encoding, _warning = decode_html(data, origin.content_type if origin else None)
+    try:
+        text, encoding, _warning = decode_html(data, origin.content_type if origin else None)
+    except NotText as exc:
+        raise FormatError(str(exc)) from None
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         raise FormatError("empty page")
