@@ -12,15 +12,17 @@ from kemnaker_tui.model import Article, Corpus, SkippedFile
 Progress = Callable[[str, int, int], None]
 
 
-def analyse_paths(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                  alias_file: str | os.PathLike | None = None) -> Corpus:
-    """Read and analyse. Raises FileNotFoundError for a path that does not exist."""
+def analyse_paths(paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> Corpus:
+    """Read and analyse. Raises FileNotFoundError for a path that does not exist.
+
+    The user's alias and corrections files are not read here: they apply after
+    loading (``kemnaker_tui.corrections.finish``), so they are no part of what
+    the analysis computes or caches."""
     result = read_paths(paths, progress=(lambda n, _p: progress("read", n, 0)) if progress else None)
-    return analyse(result, progress=progress, alias_file=alias_file)
+    return analyse(result, progress=progress)
 
 
-def analyse(result: ReadResult, progress: Progress | None = None,
-            alias_file: str | os.PathLike | None = None) -> Corpus:
+def analyse(result: ReadResult, progress: Progress | None = None) -> Corpus:
     articles: list[Article] = []
     skipped = list(result.skipped)
     total = len(result.documents)
@@ -32,31 +34,11 @@ def analyse(result: ReadResult, progress: Progress | None = None,
         if progress and (n % 50 == 0 or n == total):
             progress("analyse", n, total)
     from kemnaker_tui.analysis.extract import extract_corpus
+    from kemnaker_tui.analysis.useraliases import UserAliases
     warnings = list(result.warnings)
-    user = user_aliases(alias_file, warnings)
-    entities, meetings, quotes, figures = extract_corpus(articles, user=user)
+    entities, meetings, quotes, figures = extract_corpus(articles, user=UserAliases())
     return Corpus(
         articles=tuple(map(compact_article, articles)), entities=tuple(entities), meetings=tuple(meetings),
         quotes=tuple(quotes), figures=tuple(figures),
         skipped=tuple(skipped), warnings=tuple(warnings),
     )
-
-
-def user_aliases(alias_file: str | os.PathLike | None, warnings: list[str]):
-    """The user's alias file: one given explicitly must be valid (ValueError);
-    the one in the config folder, if broken, is moved aside and the rest loads."""
-    from kemnaker_tui.analysis.useraliases import UserAliases
-
-    if alias_file is not None:
-        return UserAliases.load(alias_file)
-    from kemnaker_tui.userdata import aliases_path, move_aside
-
-    path = aliases_path()
-    if not path.exists():
-        return UserAliases()
-    try:
-        return UserAliases.load(path)
-    except ValueError as exc:
-        moved = move_aside(path, "corrupt")
-        warnings.append(f"{exc} — moved aside to {moved}; analysing without it")
-        return UserAliases()

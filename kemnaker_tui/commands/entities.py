@@ -3,18 +3,19 @@ from __future__ import annotations
 
 import argparse
 
-from kemnaker_tui.commands.common import add_json, add_paths, exit_code, load_corpus
+from kemnaker_tui.commands.common import add_json, add_paths, add_why, exit_code, load_corpus
 from kemnaker_tui.model import ENTITY_TYPES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     add_json(parser)
+    add_why(parser)
     parser.add_argument("--type", choices=ENTITY_TYPES, help="only this type")
 
 
 def run(args: argparse.Namespace) -> int:
-    from kemnaker_tui.commands.tables import console, print_json, safe
+    from kemnaker_tui.commands.tables import console, print_json, safe, why_text
     from kemnaker_tui.export import entity_dict
 
     corpus = load_corpus(args)
@@ -26,11 +27,13 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title=f"{len(entities)} entities in {len(corpus.articles)} articles", expand=False)
-    for col in ("type", "name", "acronym", "role / aliases", "mentions", "articles", "id"):
+    for col in ("type", "name", "acronym", "role / aliases", "mentions", "articles", "id") + (
+            ("why",) if args.why else ()):
         table.add_column(col, overflow="fold")
     for e in entities:
         extra = "; ".join(e.roles[:2]) if e.type == "person" else ", ".join(e.aliases[:4])
+        why = (Text(why_text(e)),) if args.why else ()
         table.add_row(e.type, Text(safe(e.name)), Text(safe(e.acronym)), Text(safe(extra)),
-                      str(len(e.mentions)), str(len(e.articles)), e.id)
+                      str(len(e.mentions)), str(len(e.articles)), e.id, *why)
     console().print(table)
     return exit_code(corpus)

@@ -11,7 +11,8 @@ from kemnaker_tui.commands.common import add_json
 _WHAT = {
     "config": "config folder",
     "settings": "settings (TOML: [citation] format, language; [clipboard]; [keys])",
-    "aliases": "your alias file (TOML), read by the analysis",
+    "aliases": "your alias file (TOML), read as corrections",
+    "corrections": "your corrections (TOML): `kemnaker-tui correct`, or c in the explorer",
     "data": "data folder",
     "basket": "the clip basket",
     "clips": "copies that reached no clipboard",

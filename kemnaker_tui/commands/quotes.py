@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from kemnaker_tui.commands.common import add_json, add_paths, exit_code, fail, load_corpus
+from kemnaker_tui.commands.common import add_json, add_paths, add_why, exit_code, fail, load_corpus
 from kemnaker_tui.model import Corpus, Quote
 
 FORMATS = ("plain", "md", "csl", "bibtex")
@@ -23,6 +23,7 @@ FORMATS = ("plain", "md", "csl", "bibtex")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     add_json(parser)
+    add_why(parser)
     parser.add_argument("--speaker", metavar="NAME",
                         help="only quotes by this speaker (fuzzy; any known alias or acronym)")
     parser.add_argument("--format", choices=FORMATS, default=None,
@@ -76,7 +77,8 @@ def _row(corpus: Corpus, q: Quote) -> dict:
     return {"id": q.id, "speaker": q.speaker, "speaker_id": q.speaker_id, "role": c.role,
             "text": q.text, "article": q.article, "outlet": c.outlet, "title": c.title,
             "url": c.url, "date": c.date.isoformat() if c.date else None, "date_kind": c.date_kind,
-            "year_inferred": c.year_inferred, "start": q.start, "end": q.end}
+            "year_inferred": c.year_inferred, "start": q.start, "end": q.end,
+            "evidence": {"rule": q.why, "unsure": q.unsure}}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -114,25 +116,29 @@ def run(args: argparse.Namespace) -> int:
         if citations:
             print(cite.render_many(citations, fmt, lang))
     elif quotes:
-        _print_table(corpus, quotes)
+        _print_table(corpus, quotes, why=getattr(args, "why", False))
     if not quotes:
         print("kemnaker-tui: no quotes" + (f" by {args.speaker!r}" if args.speaker else ""), file=sys.stderr)
     return exit_code(corpus)
 
 
-def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
+def _print_table(corpus: Corpus, quotes: list[Quote], why: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    from kemnaker_tui.commands.tables import safe
+    from kemnaker_tui.commands.tables import safe, why_text
     table = Table(show_lines=False, expand=False)
     table.add_column("id", no_wrap=True)
     table.add_column("speaker")
     table.add_column("text", ratio=1)
     table.add_column("article", no_wrap=True)
+    if why:
+        table.add_column("why", ratio=1)
     for q in quotes:
         text = q.text if len(q.text) <= 160 else q.text[:157].rstrip() + "…"
         # Text objects, never markup: corpus text may contain "[".
-        table.add_row(Text(q.id), Text(safe(q.speaker) or "—"), Text(f"“{safe(text)}”"), Text(safe(q.article)))
+        extra = (Text(why_text(q)),) if why else ()
+        table.add_row(Text(q.id), Text(safe(q.speaker) or "—"), Text(f"“{safe(text)}”"), Text(safe(q.article)),
+                      *extra)
     Console().print(table)

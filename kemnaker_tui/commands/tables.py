@@ -39,3 +39,11 @@ def title_of(corpus: Corpus, key: str) -> str:
         return corpus.article(key).title
     except KeyError:
         return key
+
+
+def why_text(fact) -> str:
+    """A fact's evidence for ``--why``: '?' first when the rules are unsure, '✎' when
+    you corrected it (both come in ``why``), the rule otherwise."""
+    why = " ".join((getattr(fact, "why", "") or "").split())
+    unsure = getattr(fact, "unsure", False)
+    return ("? unsure — " if unsure else "") + (safe(why) or "(no reason recorded)")

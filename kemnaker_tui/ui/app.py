@@ -106,6 +106,8 @@ class KemnakerApp(App):
         Binding("o", "overview", "Overview", id="overview", show=False),
         Binding("b", "basket", "Basket", id="basket", show=False),
         Binding("s", "skipped", "Skipped files", id="skipped", show=False),
+        Binding("C", "correct", "Correct", id="correct", show=False),   # shown where there are facts
+        Binding("u", "undo_correction", "Undo correction", id="correct.undo", show=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -114,10 +116,12 @@ class KemnakerApp(App):
     show_timings = True   # load and query times on screen (snapshot tests turn them off)
 
     def __init__(self, paths: list[str] | None = None, alias_file: str | None = None,
-                 corpus: Corpus | None = None, settings=None) -> None:
+                 corpus: Corpus | None = None, settings=None, corrections_file: str | None = None) -> None:
         super().__init__()
         self.paths = [str(p) for p in (paths or [])]
         self.alias_file = alias_file
+        self.corrections_file = corrections_file
+        self.finished = None          # corrections.Finished: base corpus, orphans, marks
         self._given_corpus = corpus
         self.explorer: Explorer | None = None
         self.load_error: str | None = None
@@ -169,11 +173,15 @@ class KemnakerApp(App):
                         last[0] = now
                         self.post_message(LoadProgress(stage, done, total))
 
-                corpus = analyse_paths(paths, progress=progress, alias_file=self.alias_file)
+                corpus = analyse_paths(paths, progress=progress)
+            from kemnaker_tui.corrections import finish
+            # the one place the explorer's corpus is finished: alias file and corrections applied
+            self.finished = finish(corpus, self.corrections_file, self.alias_file)
+            corpus = self.finished.corpus
             self.post_message(LoadProgress("index", 0, len(corpus.articles)))
             from kemnaker_tui.ui.searching import build_index
             index, problem = build_index(corpus)
-            explorer = Explorer(corpus, index, problem)
+            explorer = Explorer(corpus, index, problem, finished=self.finished)
             import gc
             gc.collect()
             gc.freeze()   # the corpus and index live as long as the app: keep them out of GC passes
@@ -205,6 +213,10 @@ class KemnakerApp(App):
         if main is not None:
             main.corpus_loaded(message.explorer)
         corpus = message.explorer.corpus
+        orphans = [o for o in (self.finished.orphans if self.finished else []) if not o.not_loaded]
+        if orphans:
+            self.notify(f"{len(orphans)} correction(s) found nothing to apply to — ctrl+p, Corrections, says why",
+                        title="Corrections", severity="warning", timeout=10)
         if corpus.skipped:
             self.notify(f"{len(corpus.skipped)} file(s) skipped — press s to see why",
                         title="Loaded", severity="warning", timeout=8)
@@ -284,6 +296,93 @@ class KemnakerApp(App):
             return
         from kemnaker_tui.ui.screens.entity import EntityScreen
         self.push_screen(EntityScreen(self.explorer, entity_id))
+
+    # -- corrections ------------------------------------------------------------
+    def action_correct(self) -> None:
+        """C: the dialog for the fact under the cursor (a menu when several stand there)."""
+        if self.explorer is None:
+            return
+        facts = []
+        focused = self.screen.focused
+        for node in (focused.ancestors_with_self if focused is not None else [self.screen]):
+            found = getattr(node, "correction_facts", None)
+            if found is not None:
+                facts = list(found())
+                if facts:
+                    break
+        if not facts:
+            self.notify("nothing to correct here: open an article, an entity or the timeline", severity="warning")
+            return
+        from kemnaker_tui.ui.screens.correct import CorrectMenu, dialog_for
+        if len(facts) == 1:
+            self.push_screen(dialog_for(self.explorer, facts[0]))
+            return
+
+        def chosen(fact) -> None:
+            if fact is not None and self.explorer is not None:
+                self.push_screen(dialog_for(self.explorer, fact))
+        self.push_screen(CorrectMenu(self.explorer, facts), callback=chosen)
+
+    def add_corrections(self, items) -> bool:
+        """Write corrections (kind, target anchor, values) and apply them at once; False on failure."""
+        from kemnaker_tui.corrections import store
+        try:
+            for kind, target, values in items:
+                correction = store.add(self.corrections_file, kind, target, values, by="explorer")
+        except (ValueError, OSError) as exc:
+            self.notify(f"cannot write the correction: {exc}", title="Correction", severity="error", timeout=10)
+            return False
+        self.reapply_corrections()
+        orphan = next((o for o in self.finished.orphans if o.correction.n == correction.n), None) \
+            if self.finished else None
+        if orphan:
+            self.notify(f"#{correction.n} written but not applied: {orphan.reason}", title="Correction",
+                        severity="warning", timeout=10)
+        else:
+            self.notify(f"✎ #{correction.n} {correction.describe()} — u undoes", title="Corrected", timeout=5)
+        return True
+
+    def action_corrections(self) -> None:
+        from kemnaker_tui.ui.screens.correct_list import CorrectionsScreen
+        if not isinstance(self.screen, CorrectionsScreen):
+            self.push_screen(CorrectionsScreen())
+
+    def action_undo_correction(self) -> None:
+        from kemnaker_tui.corrections import store
+        try:
+            undone = store.undo(self.corrections_file, 1)
+        except (ValueError, OSError) as exc:
+            self.notify(f"cannot undo: {exc}", severity="error")
+            return
+        if not undone:
+            self.notify("no correction to undo", severity="warning", timeout=3)
+            return
+        self.reapply_corrections()
+        self.notify(f"undone #{undone[0].n} {undone[0].describe()}", title="Undo", timeout=5)
+
+    def reapply_corrections(self) -> None:
+        """The corrections file changed: correct the analysed corpus again (no re-analysis,
+        the search index kept) and redraw every pane and open screen."""
+        if self.explorer is None or self.finished is None:
+            return
+        from kemnaker_tui.corrections import reapply
+        try:
+            self.finished = reapply(self.finished, self.corrections_file)
+        except ValueError as exc:
+            self.notify(str(exc), title="Corrections", severity="error", timeout=10)
+            return
+        old = self.explorer
+        self.explorer = Explorer(self.finished.corpus, old.index, old.index_problem, finished=self.finished)
+        main = self.main_screen
+        if main is not None:
+            main.corpus_loaded(self.explorer)
+        for screen in self.screen_stack:
+            if screen is not main and hasattr(screen, "explorer"):
+                refresh = getattr(screen, "corrections_changed", None)
+                if refresh is not None:
+                    refresh(self.explorer)
+                else:
+                    screen.explorer = self.explorer
 
     # -- filters ----------------------------------------------------------------
     def toggle_entity_filter(self, entity_id: str) -> None:
@@ -385,6 +484,8 @@ class KemnakerApp(App):
                     if e:
                         yield SystemCommand(f"Remove filter: {e.name}", "Stop filtering by this entity",
                                             lambda eid=eid: self.toggle_entity_filter(eid))
+        yield SystemCommand("Corrections", "Every correction, and why some found nothing to apply to (u undoes "
+                            "the last)", self.action_corrections)
         yield SystemCommand("Skipped files", "Files that were not read, with reasons (s)", self.action_skipped)
         yield SystemCommand("Fetch URL…", "Download pages, PDFs or a feed into the folder being explored",
                             self.action_fetch_url)
@@ -393,12 +494,14 @@ class KemnakerApp(App):
         yield from super().get_system_commands(screen)
 
 
-def run_app(paths: list[str] | None = None, alias_file: str | os.PathLike | None = None) -> int:
+def run_app(paths: list[str] | None = None, alias_file: str | os.PathLike | None = None,
+            corrections_file: str | os.PathLike | None = None) -> int:
     """Open the explorer on ``paths`` (default: the bundled corpus). Returns the exit code."""
     for p in paths or []:
         if not Path(p).exists():
             from kemnaker_tui.commands.common import fail
             return fail(f"no such file or folder: {p}")
-    app = KemnakerApp(list(paths or []), alias_file=str(alias_file) if alias_file else None)
+    app = KemnakerApp(list(paths or []), alias_file=str(alias_file) if alias_file else None,
+                      corrections_file=str(corrections_file) if corrections_file else None)
     app.run()
     return app.return_code or 0

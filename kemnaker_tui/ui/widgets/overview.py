@@ -16,7 +16,13 @@ STAGES = {"read": "Reading files", "analyse": "Analysing articles", "index": "Bu
 
 
 class ArticleList(KeyList):
-    pass
+    def correction_facts(self) -> list:
+        """C on an article row: its header (title, outlet, date)."""
+        option = self.highlighted_option
+        explorer = getattr(self.app, "explorer", None)
+        if explorer is None or option is None or not option.id:
+            return []
+        return [explorer.article(option.id)]
 
 
 class OverviewPane(Vertical):

@@ -39,6 +39,12 @@ class EntityList(KeyList):
         if option is not None and option.id:
             self.app.toggle_entity_filter(option.id)
 
+    def correction_facts(self) -> list:
+        option = self.highlighted_option
+        explorer = getattr(self.app, "explorer", None)
+        entity = explorer.corpus.entity(option.id) if explorer and option is not None and option.id else None
+        return [entity] if entity else []
+
 
 class EntitySidebar(Vertical):
     """Entities grouped by type."""
@@ -84,7 +90,7 @@ class EntitySidebar(Vertical):
             options.append(Option(R.join((f"{label} ", "bold"), (f"{len(shown)}", R.DIM)), disabled=True))
             for e in shown:
                 name = e.name + (f" ({e.acronym})" if e.acronym and e.acronym != e.name else "")
-                mark = "✓ " if e.id in active else "  "
+                mark = "✓ " if e.id in active else (self.explorer.mark_of(e) or "  ")
                 prompt = R.join((mark, "bold $text-success"), (R.TYPE_ICON.get(e.type, "·") + " ", R.ENTITY.get(e.type, "")),
                                 R.plain(R.clip(name, 40)), (f" {len(e.mentions)}", R.DIM))
                 options.append(Option(prompt, id=e.id))

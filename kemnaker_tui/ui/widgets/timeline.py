@@ -131,12 +131,21 @@ class TimelinePane(Vertical):
         day = f"{date.day:>2} {MONTHS[date.month - 1]} {date.year}" if date else "   no date "
         mark = "°" if from_pub else ("~" if m.year_inferred else " ")
         who = ", ".join(m.participants) or ", ".join(m.organisations) or "participants not named"
+        tellings = explorer.sources.get(m.id, (m,))
+        fixed = "".join(sorted({explorer.mark_of(t).strip() for t in tellings} - {""}))
+        sources = len({t.article for t in tellings})
         line1 = R.join((day, "bold"), (mark + " ", "bold $text-warning"),
                        (R.clip(m.place or "place not stated", 22).ljust(23), R.ENTITY["place"]),
                        (R.clip(m.kind, 14).ljust(15), R.DIM), R.plain(R.clip(who, 90)))
-        line2 = R.join(("               ", ""), (R.clip(article.outlet or "unknown outlet", 20), "$text-accent"),
+        line2 = R.join((f"{fixed:>3}" + " " * 12, "bold $text-warning"),
+                       (R.clip(article.outlet or "unknown outlet", 20), "$text-accent"),
+                       (f"  {sources} sources" if sources > 1 else "", "bold $text-primary"),
                        ("  " + R.clip(m.summary or article.title, 100), R.DIM))
         return line1 + Content("\n") + line2
+
+    def correction_facts(self) -> list:
+        m = self.current()
+        return list(self.explorer.sources.get(m.id, (m,))) if m is not None and self.explorer else []
 
     def current(self) -> Meeting | None:
         option = self.query_one(MeetingList).highlighted_option
