@@ -230,7 +230,7 @@ def _document(path: str, key: str, lines: list[_Line], heights: list[float], rea
     title = None
     outlet = _outlet([p.text for p in paras])
     if i < len(groups) and not _PLACE_DATE.match(_join(groups[i])) and len(_join(groups[i])) <= 250 \
-            and (groups[i][0].size >= body_size or not _SENTENCE_END.search(_join(groups[i]))):
+            and (groups[i][0].size > body_size + 0.5 or not _SENTENCE_END.search(_join(groups[i]))):
         title = _join(groups[i])
         paras.append(_Para(title, "title"))
         i += 1
@@ -263,6 +263,8 @@ def _document(path: str, key: str, lines: list[_Line], heights: list[float], rea
     try:
         info = reader.metadata
         info_title = (info.title or "").strip() if info else None
+        if info_title and re.search(r"^microsoft\s+\w+\s+-|\.(?:docx?|odt|pdf|rtf)$|^untitled$", info_title, re.I):
+            info_title = None            # a file name left by the word processor, not a title
     except Exception:  # noqa: BLE001 - a broken info dictionary only loses a fallback
         pass
     return RawDocument(
