@@ -8,7 +8,7 @@ analysis that renumbers ids still reach the fact the user meant.
 """
 from __future__ import annotations
 
-from kemnaker_tui.model import Article, Entity, Figure, Meeting, Quote, mentions_in
+from kemnaker_tui.model import Article, Entity, Figure, Quote, mentions_in
 
 FUZZY_MIN = 85      # rapidfuzz ratio for "the same quote, slightly edited"
 
@@ -85,7 +85,3 @@ def anchor_text(article: Article, start: int, end: int, limit: int = 160) -> str
     """The words an anchor keeps: the span, cut at ``limit`` characters (a meeting's
     sentences can be long; the start is enough to find them again)."""
     return article.text[start:min(end, start + limit)]
-
-
-def meeting_anchor_span(m: Meeting) -> tuple[int, int]:
-    return m.start, m.end

@@ -74,6 +74,9 @@ def _guard_command_palette() -> None:
 _guard_command_palette()
 
 
+REINDEX_AFTER = 1.0     # seconds after the last correction before the search index is rebuilt
+
+
 class LoadProgress(Message):
     def __init__(self, stage: str, done: int, total: int) -> None:
         super().__init__()
@@ -431,6 +434,8 @@ class KemnakerApp(App):
     @work(thread=True, exclusive=True, group="reindex")
     def _reindex(self, explorer: Explorer) -> None:
         from kemnaker_tui.ui.searching import build_index
+        if self.explorer is not explorer:          # corrected again meanwhile: that one rebuilds
+            return
         index, problem = build_index(explorer.corpus)
 
         def swap() -> None:
@@ -471,7 +476,12 @@ class KemnakerApp(App):
         # the search index is kept until a new one is built in the background (entity filters
         # and quote hits follow the corrections once it is in)
         self.explorer = Explorer(self.finished.corpus, old.index, old.index_problem, finished=self.finished)
-        self._reindex(self.explorer)
+        # one rebuild after a burst of corrections, not one per correction (a thread cannot be stopped)
+        timer = getattr(self, "_reindex_timer", None)
+        if timer is not None:
+            timer.stop()
+        explorer = self.explorer
+        self._reindex_timer = self.set_timer(REINDEX_AFTER, lambda: self._reindex(explorer))
         main = self.main_screen
         if main is not None:
             main.corpus_loaded(self.explorer)
