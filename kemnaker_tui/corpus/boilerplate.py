@@ -70,6 +70,12 @@ def is_date_header(line: str) -> bool:
     return not stripped or stripped[-1] in "-–—|:•·," or len(words_before) <= 1
 
 
+def is_noise_line(line: str) -> bool:
+    """A line that is boilerplate by its own words (a credit, a byline, a related link):
+    never an article's title, wherever it was found."""
+    return bool(_LINE_START.match(line) or _DATE_HEADER.match(line))
+
+
 # Photo captions: a line carrying a "Foto:" / "(Foto: …)" credit.
 _CAPTION = re.compile(r"(?:\bFoto\s*:|\bFOTO\s*:|\(Foto\b|\bPhoto\s*:|\bIlustrasi\s*:|/\s*Foto\b)")
 
