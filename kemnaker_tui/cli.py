@@ -25,6 +25,8 @@ COMMANDS = {
     "correct": "correct a fact (merge, split, rename, speaker, date…); list or undo corrections",
     "paths": "print where settings, aliases, corrections and user data live",
     "fetch": "download articles (web pages, PDFs) from URLs or a feed into a folder",
+    "index": "bring the store up to date (analyse new and changed articles once)",
+    "store": "manage the store: `store clear` removes it",
 }
 
 # Exit codes (documented in the README).

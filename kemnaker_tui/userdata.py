@@ -118,6 +118,7 @@ def all_paths() -> dict[str, Path]:
         "clips": clips_path(),
         "articles": articles_dir(),
         "cache": cache_dir(),
+        "store": cache_dir() / "library",
     }
 
 

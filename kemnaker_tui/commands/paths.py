@@ -18,6 +18,7 @@ _WHAT = {
     "clips": "copies that reached no clipboard",
     "articles": "pages kept by `kemnaker-tui fetch` (open it: kemnaker-tui ARTICLES-FOLDER)",
     "cache": "cache folder",
+    "store": "the store: every article's analysis, snapshots, search indexes (`store clear` removes it)",
 }
 
 

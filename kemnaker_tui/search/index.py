@@ -44,6 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
@@ -122,7 +123,10 @@ def _schema(kind: str):
 
 def _ent_token(entity_id: str) -> str:
     """An entity id as one token of the ``ent`` field (split on white space)."""
-    return "_".join(entity_id.split()) if any(c.isspace() for c in entity_id) else entity_id
+    return "_".join(entity_id.split()) if _SPACE.search(entity_id) else entity_id
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _match_fields(kind: str, fields):
@@ -180,12 +184,16 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ build
     @classmethod
-    def build(cls, corpus: Corpus, writer_heap: int = 200_000_000, freeze_gc: bool = True) -> "SearchIndex":
+    def build(cls, corpus: Corpus, writer_heap: int = 200_000_000, freeze_gc: bool = True,
+              path: os.PathLike | str | None = None, progress=None) -> "SearchIndex":
         """Index ``corpus``. ``freeze_gc``: move every object alive now (the corpus,
         the index) to the collector's permanent generation (``gc.freeze``), so
         the full collections that a keystroke's few hundred new objects trigger
         now and then stop walking millions of corpus objects (tens of ms at
-        100,000 articles)."""
+        100,000 articles). ``path``: an empty folder to keep tantivy's index
+        in (the library saves it there with :meth:`save` and reopens it with
+        :meth:`open`); None keeps it in memory. ``progress(done, total)``
+        counts articles indexed."""
         import time
 
         import tantivy
@@ -194,7 +202,7 @@ class SearchIndex:
         gc_was_on = gc.isenabled()
         gc.disable()            # ~10 objects per document, all freed by refcount: no cycles to look for
         try:
-            self._build(corpus, writer_heap)
+            self._build(corpus, writer_heap, path, progress)
         finally:
             if gc_was_on:
                 gc.enable()
@@ -204,7 +212,7 @@ class SearchIndex:
         self.build_seconds = time.perf_counter() - t0
         return self
 
-    def _build(self, corpus: Corpus, writer_heap: int) -> None:
+    def _build(self, corpus: Corpus, writer_heap: int, path=None, progress=None) -> None:
         import tantivy
         articles = corpus.articles
         self._keys = [a.key for a in articles]
@@ -245,7 +253,11 @@ class SearchIndex:
                  "figures": max(50_000_000, writer_heap // 2)}
         for kind in KINDS:
             schema = _schema(kind)
-            index = tantivy.Index(schema)
+            if path is None:
+                index = tantivy.Index(schema)
+            else:
+                os.makedirs(os.path.join(path, kind), exist_ok=True)
+                index = tantivy.Index(schema, path=os.path.join(path, kind))
             self._tv[kind] = [index, schema, None]
             # one indexing thread per index (the four run side by side): documents keep the
             # order they are added in, which is newest first (see below)
@@ -273,7 +285,10 @@ class SearchIndex:
         # when more documents tie than a page holds (a word still being typed matches
         # thousands at one constant score) the newest are the ones kept.
         order = sorted(range(len(articles)), key=lambda n: -self._rec[n])
-        for n in order:
+        n_total = len(order)
+        for done, n in enumerate(order, start=1):
+            if progress is not None and (done % 500 == 0 or done == n_total):
+                progress(done, n_total)
             a = articles[n]
             text = a.text
             rec = self._rec[n]
@@ -348,6 +363,10 @@ class SearchIndex:
         writers.clear()
         del w_art, w_pas, w_quo, w_fig, add_art, add_pas, add_quo, add_fig
 
+        self._vocabulary()
+        loader.join()
+
+    def _vocabulary(self) -> None:
         # the vocabulary (every term of every text field), with document frequencies
         df: dict[str, int] = {}
         for kind, fnames in (("articles", ("title", "body", "names", "boiler")), ("quotes", ("body", "speaker"))):
@@ -365,7 +384,57 @@ class SearchIndex:
         for size in range(3, 11):
             self._prefix_list(size)
         self._stems = StemIndex(self._vocab)
+
+    # ------------------------------------------------------------- on disk
+    # what :meth:`save` keeps beside tantivy's folders (all plain data; the rest is
+    # remade from the corpus on :meth:`open`)
+    _SAVED = ("_keys", "_published", "_rec", "_entity_articles", "_outlets", "_every_article_has_outlet",
+              "_langs", "_day_range", "_units", "_df", "_vocab", "_prefix_lists", "_stems", "vocabulary_size")
+
+    def save(self, path: os.PathLike | str) -> None:
+        """Write our side tables beside the tantivy folders :meth:`build` made in ``path``."""
+        import pickle
+        state = {name: getattr(self, name) for name in self._SAVED}
+        with open(os.path.join(path, "state.pickle"), "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    @classmethod
+    def open(cls, path: os.PathLike | str, corpus: Corpus) -> "SearchIndex":
+        """Reopen an index :meth:`build` and :meth:`save` wrote for this very corpus."""
+        import pickle
+        import time
+
+        import tantivy
+        t0 = time.perf_counter()
+        self = cls(corpus)
+        loader = threading.Thread(target=guarded_stem, args=("pelatihan",), daemon=True)
+        loader.start()      # the stemmer's dictionary loads while the index opens
+        with open(os.path.join(path, "state.pickle"), "rb") as fh:
+            state = pickle.load(fh)
+        if len(state["_keys"]) != len(corpus.articles) or any(
+                a.key != k for a, k in zip(corpus.articles, state["_keys"])):
+            raise ValueError("the saved index is of another corpus")
+        for name in self._SAVED:
+            setattr(self, name, state[name])
+        self._ordinal = {k: i for i, k in enumerate(self._keys)}
+        self._by_len = {}
+        for t in self._vocab:
+            self._by_len.setdefault(len(t), []).append(t)
+        self._entity_names = {}
+        for e in corpus.entities:
+            names, ents = self._entity_names.setdefault(e.type, ([], []))
+            for n in e.all_names:
+                names.append(n.casefold())
+                ents.append(e)
+        self._tv = {}
+        for kind in KINDS:
+            index = tantivy.Index.open(os.path.join(path, kind))
+            self._tv[kind] = [index, _schema(kind), index.searcher()]
         loader.join()
+        self.build_seconds = time.perf_counter() - t0
+        return self
 
     def __len__(self) -> int:
         return len(self._keys)

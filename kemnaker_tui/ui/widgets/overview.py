@@ -12,7 +12,8 @@ from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import TYPE_LABELS, Explorer
 from kemnaker_tui.ui.widgets.keylist import KeyList
 
-STAGES = {"read": "Reading files", "analyse": "Analysing articles", "index": "Building the search index"}
+STAGES = {"scan": "Checking files", "read": "Reading files", "analyse": "Analysing articles",
+          "load": "Loading the store", "merge": "Merging entities", "index": "Building the search index"}
 
 
 class ArticleList(KeyList):
