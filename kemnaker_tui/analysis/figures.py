@@ -160,6 +160,7 @@ class FigureFinder:
         text = article.text
         out: list[FoundFigure] = []
         seen_values: set[float] = set()
+        verbs_of: dict[Span, list] = {}
         sentences = article.sentences
         starts = [s for s, _, _ in self._number_starts.find(text, sentences[0].start, sentences[-1].end)] \
             if len(sentences) else []
@@ -186,7 +187,7 @@ class FigureFinder:
                 if f.unit and f.unit.split()[0] in _TIME_UNITS and _RELATIVE_AFTER.match(text, f.end, sentence.end):
                     continue                    # "lima tahun lalu": when, not how long
                 seen_values.add(f.value)
-                out.append(self._with_claimant(text, f, speakers, people, orgs))
+                out.append(self._with_claimant(text, f, speakers, people, orgs, verbs_of))
         return out
 
     # ------------------------------------------------------------------
@@ -309,7 +310,7 @@ class FigureFinder:
         return any(m.start() <= s < m.end() for m in self._not_count.finditer(text, lo, hi))
 
     # ------------------------------------------------------------------
-    def _with_claimant(self, text: str, f: FoundFigure, speakers, people, orgs) -> FoundFigure:
+    def _with_claimant(self, text: str, f: FoundFigure, speakers, people, orgs, verbs_of: dict) -> FoundFigure:
         for quote, speaker in speakers:
             if quote.start <= f.start < quote.end:
                 return _claimed(f, speaker, f"claimant: inside a quote by {speaker.name}")
@@ -319,7 +320,9 @@ class FigureFinder:
         def outside(pos: int) -> bool:
             return not any(q.start <= pos < q.end for q in inside_quote)
 
-        verbs = [m for m in self._attribution.finditer(text, sentence.start, sentence.end) if outside(m.start())]
+        if sentence not in verbs_of:          # figures of one sentence share its attribution verbs
+            verbs_of[sentence] = list(self._attribution.finditer(text, sentence.start, sentence.end))
+        verbs = [m for m in verbs_of[sentence] if outside(m.start())]
         if verbs:
             here = [p for p in people if sentence.start <= p.start < sentence.end and outside(p.start)]
             if here:

@@ -83,6 +83,9 @@ class FoundMeeting:
             parts.append(f"date: `{self.date.text}`, {self.date_rule or describe_date(self.date)}")
         if self.quoted_note:
             parts.append(self.quoted_note)
+        elif self.participants and self.organisations:
+            parts.append("participants: people named in the event's sentences, and organisations for a side "
+                         "no named person stands for")
         elif self.participants:
             parts.append("participants: people named in the event's sentences")
         elif self.organisations:
@@ -373,9 +376,15 @@ class MeetingFinder:
         if clause is None:
             after_end = min(sentence.end, d.end + 80)
             clause = self._event_between(text, d.end, after_end, in_quote, clause_first=True)
-        if clause is None:
-            return None
-        return f"{how}; a statement made at the event (`{clause}`)"
+        if clause is not None:
+            return f"{how}; a statement made at the event (`{clause}`)"
+        # "Menteri mengatakan, pertemuan dengan … digelar di Tokyo, Senin (6/11)": what is said
+        # is the event itself, dated.
+        told = next((m for m in self._trigger.finditer(text, sentence.start + verb.end(), d.start)
+                     if not in_quote(m.start())), None)
+        if told is not None:
+            return f"{how}; the event (`{told.group(0)}`) is what the sentence reports"
+        return None
 
     def _event_between(self, text: str, start: int, end: int, in_quote, clause_first: bool = False) -> str | None:
         start = max(0, start)

@@ -9,7 +9,7 @@ from kemnaker_tui.model import Corpus
 
 def add_paths(parser: argparse.ArgumentParser, required: bool = False) -> None:
     parser.add_argument("paths", nargs="+" if required else "*", metavar="PATH",
-                        help="folders (read recursively) or files: .txt .md .jsonl"
+                        help="folders (read recursively) or files: .txt .md .jsonl .csv .json .html .pdf"
                              + ("" if required else " (default: the bundled corpus)"))
     parser.add_argument("--aliases", metavar="FILE", default=None,
                         help="a TOML alias file (default: the one in the user config dir, if any)")

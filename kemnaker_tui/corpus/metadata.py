@@ -23,8 +23,11 @@ _LEADS = [
     # JAKARTA, July 4 Kyodo -   (agency wire: city, month and day, agency)
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<monthday>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})\s+(?P<outlet>[A-Z][\w.]+){_DASH}"),
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<outlet>{_DOMAIN}){_DASH}"),
-    # Tangerang, 04 Februari 2025 –
-    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}){_DASH}"),
+    # Tangerang, 04 Februari 2025 –   ·   Jakarta, Senin (4/3/2024) –   ·   Bandung, Selasa, 5 Maret 2024 -
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>(?:[A-Za-z']+\s*,?\s*)?(?:\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}"
+               rf"|\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)|\d{{1,2}}/\d{{1,2}}/\d{{4}})){_DASH}"),
+    # TOKYO, March 8 (Kyodo) -
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<monthday>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})\s*\((?P<outlet>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)\){_DASH}"),
     # KOMPAS.com -
     re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}"),
     # Jakarta, CNN Indonesia --

@@ -221,3 +221,12 @@ def test_a_quote_running_over_paragraphs_is_attributed_at_its_end(analyse_texts)
         "“Setelah lulus, peserta langsung mengikuti seleksi perusahaan Jepang,” kata Hendra.\n"))
     assert [q.speaker for q in corpus.quotes] == ["Hendra Gunawan", "Hendra Gunawan"]
     assert "next paragraph" in corpus.quotes[0].why
+
+
+def test_a_pronoun_stands_for_the_subject_not_the_object(analyse_texts):
+    corpus = one_article(analyse_texts, (
+        "Jakarta - Sekjen Kemnaker Budi Hartanto hadir di pelepasan peserta.\n"
+        "“Kalian membawa nama baik bangsa ke Jepang,” kata Budi.\n"
+        "Budi juga memuji peran Gubernur Ani Lestari dalam program itu.\n"
+        "“Tanpa dukungan daerah, seleksi tidak akan berjalan,” ujarnya.\n"))
+    assert [q.speaker for q in corpus.quotes] == ["Budi Hartanto", "Budi Hartanto"]

@@ -272,3 +272,24 @@ async def test_c_on_an_article_row_of_the_overview_corrects_its_header(app, cf):
         key = dialog.fact.key
         await fill(app, pilot, "correct-outlet", "Harian Contoh")
         assert app.explorer.corpus.article(key).outlet == "Harian Contoh"
+
+
+async def test_a_corrupt_default_file_is_moved_aside_and_the_explorer_opens(base):
+    from kemnaker_tui.ui.app import KemnakerApp
+    from kemnaker_tui.userdata import Settings, corrections_path
+    path = corrections_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"[[correction]]\nn = 'one'\n")
+    app = KemnakerApp(corpus=base, settings=Settings())
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(app, pilot)
+        moved = list(path.parent.glob("corrections.toml.corrupt-*"))
+        assert len(moved) == 1 and moved[0].read_bytes() == b"[[correction]]\nn = 'one'\n"
+        assert any(str(moved[0]) in w for w in app.explorer.corpus.warnings)
+        q = one(app.explorer.corpus.quotes, lambda q: "membuka" in q.text)
+        app.open_article(q.article, at=q.start)
+        await pilot.pause()
+        await open_dialog(app, pilot, pick="quote")
+        await pilot.press(*"ida", "enter")
+        await pilot.pause()
+        assert [c.kind for c in store.load(path).corrections] == ["speaker"]     # a new file started
