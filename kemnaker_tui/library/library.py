@@ -159,7 +159,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus = _merge(store, found, akey, fresh, user, report)
+            corpus = _merge(store, found, akey, user, report)
             snapshots.write_corpus(folder, snap_key, corpus)
         if fresh or removed:
             store.prune(akey, analysis_version())
@@ -203,12 +203,13 @@ def _user(user):
     return user
 
 
-def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> dict[str, bytes]:
+def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> set[str]:
     """Analyse the documents read now that the store has no analysis of; record
-    the files read. Returns the fresh analyses (id -> packed)."""
+    the files read. Returns the ids analysed (their analyses are in the store,
+    not kept here: 100,000 of them would be a gigabyte)."""
     from kemnaker_tui.library.workers import analyse_documents
     user = _user(user)
-    fresh: dict[str, bytes] = {}
+    fresh: set[str] = set()
     if found.read:
         have = store.analysed(akey)
         todo = [(i, d) for i, d in found.read.items() if i not in have]
@@ -221,7 +222,7 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
                 last = time.monotonic()
                 for batch in analyse_documents(todo, user, jobs, progress=lambda n, t: report("analyse", n, t)):
                     pending.extend(batch)
-                    fresh.update(batch)
+                    fresh.update(doc for doc, _data in batch)
                     if time.monotonic() - last >= COMMIT_EVERY_SECONDS:
                         store.put_analyses(akey, pending)
                         pending, last = [], time.monotonic()
@@ -233,26 +234,25 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
     return fresh
 
 
-def _merge(store: Store, found: Scan, akey: str, fresh: dict[str, bytes], user, report: Progress) -> Corpus:
+def _merge(store: Store, found: Scan, akey: str, user, report: Progress) -> Corpus:
     """The corpus stage over every document's analysis, in reading order."""
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
     user = _user(user)
-    packed = dict(fresh)
-    missing = [d for d in found.order if d not in packed]
+    unpacked: dict = {}
     total = len(found.order)
-    report("load", len(packed), total)
-    for doc, data in store.analyses(akey, missing):
-        packed[doc] = data
-        if len(packed) % 500 == 0:
-            report("load", len(packed), total)
+    report("load", 0, total)
+    for doc, data in store.analyses(akey, list(dict.fromkeys(found.order))):
+        unpacked[doc] = unpack(data)         # compressed bytes dropped as we go
+        if len(unpacked) % 500 == 0:
+            report("load", len(unpacked), total)
     report("load", total, total)
-    lost = [d for d in found.order if d not in packed]
+    lost = [d for d in found.order if d not in unpacked]
     if lost:        # pruned by another process between our scan and now: rare; say so
         raise StoreError(f"{len(lost)} analyses vanished from the store while loading; run the command again")
     outcomes = []
     skipped = []
     for doc in found.order:
-        item = unpack(packed.pop(doc))
+        item = unpacked.pop(doc)
         (skipped if isinstance(item, SkippedFile) else outcomes).append(item)
     ex = extractors_for_user(user)
     return corpus_stage(outcomes, skipped, [], ex, user, report)

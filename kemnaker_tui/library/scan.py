@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kemnaker_tui.corpus.formats.origin import PAGE_SUFFIXES, sidecar_path
 from kemnaker_tui.corpus.reader import ReadResult, _read_file, _walk
 from kemnaker_tui.library.store import document_id, pack, unpack
 from kemnaker_tui.model import RawDocument, SkippedFile
@@ -95,8 +96,7 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
         if progress and (n % 200 == 0 or n == total):
             progress(n, total)
         try:
-            st = os.stat(file)
-            fingerprint = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            fingerprint = _fingerprint(file)
         except OSError:
             fingerprint = None          # unreadable now: read_file says why
         known = known_files.get((str(file), key)) if fingerprint else None
@@ -123,6 +123,25 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
         if fingerprint is not None:
             result.file_rows.append((str(file), key, *fingerprint, reader_version, _encode(outcome)))
     return result
+
+
+def _fingerprint(file: Path) -> tuple[int, int, int, int]:
+    """(size, mtime, ctime, inode) — and, folded into the last, what else the reader
+    reads with this file: a fetched page's sidecar ``NAME.json``; for a .json,
+    whether a page beside it makes it a sidecar (not an article)."""
+    st = os.stat(file)
+    suffix = file.suffix.lower()
+    extra = None
+    if suffix in PAGE_SUFFIXES:
+        try:
+            side = os.stat(sidecar_path(file))
+            extra = (side.st_size, side.st_mtime_ns, side.st_ino)
+        except OSError:
+            extra = ()
+    elif suffix == ".json":
+        extra = tuple(file.with_suffix(s).exists() for s in PAGE_SUFFIXES)
+    ino = st.st_ino if extra is None else hash((st.st_ino, extra)) & (2 ** 62 - 1)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, ino)
 
 
 def _encode(outcome: FileOutcome) -> bytes:
