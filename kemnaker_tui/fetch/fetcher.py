@@ -150,4 +150,6 @@ def _check_article(kind: str, response, record: dict) -> str | None:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug on one page must not stop the others
         raise FormatError(f"cannot read it ({type(exc).__name__}: {exc})") from None
+    if isinstance(docs, tuple):
+        docs = docs[0]
     return docs[0].title if docs else None
