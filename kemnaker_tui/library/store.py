@@ -64,7 +64,7 @@ def document_id(doc: RawDocument) -> str:
     """Hash of everything the analysis of ``doc`` reads from it (text and names)."""
     h = hashlib.blake2b(digest_size=16)
     for value in (doc.key, doc.path, doc.encoding, doc.title, doc.url, doc.published, doc.outlet,
-                  doc.author, doc.meta_source):
+                  doc.author, doc.meta_source, doc.fetched_at):
         h.update(b"\x01" if value is None else b"\x02" + value.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     h.update(doc.text.encode("utf-8", "surrogatepass"))
