@@ -428,6 +428,16 @@ class KemnakerApp(App):
             self.notify(f"✎ #{correction.n} {correction.describe()} — u undoes", title="Corrected", timeout=5)
         return True
 
+    @work(thread=True, exclusive=True, group="reindex")
+    def _reindex(self, explorer: Explorer) -> None:
+        from kemnaker_tui.ui.searching import build_index
+        index, problem = build_index(explorer.corpus)
+
+        def swap() -> None:
+            if self.explorer is explorer:          # not replaced by a later correction meanwhile
+                explorer.index, explorer.index_problem = index, problem
+        self.call_from_thread(swap)
+
     def action_corrections(self) -> None:
         from kemnaker_tui.ui.screens.correct_list import CorrectionsScreen
         if not isinstance(self.screen, CorrectionsScreen):
@@ -458,7 +468,10 @@ class KemnakerApp(App):
             self.notify(str(exc), title="Corrections", severity="error", timeout=10)
             return
         old = self.explorer
+        # the search index is kept until a new one is built in the background (entity filters
+        # and quote hits follow the corrections once it is in)
         self.explorer = Explorer(self.finished.corpus, old.index, old.index_problem, finished=self.finished)
+        self._reindex(self.explorer)
         main = self.main_screen
         if main is not None:
             main.corpus_loaded(self.explorer)
