@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
 # A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
 _JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
-# Syllables and endings that mark a romanised Japanese name ("Sasaki", "Keiko", "Miyajima"),
+# Syllables and endings that mark a romanised Japanese name ("Keiko", "Yamada", "Kurosawa"),
 # so that English words of the same shape ("Home Care") are not taken for one.
 _JAPANESE_MARK = re.compile(r"shi|tsu|chi|ky|ry|ny|hy|gy|ji|fu|zu|ei|ou|uu|(?:ko|ro|ki|to|ta|da|ya|moto|mura|kawa|"
                             r"gawa|hara|yama|saki|zaki|shima|jima|no|be|ri|mi|ka|na)$", re.IGNORECASE)
@@ -78,7 +78,7 @@ _ABBREV_END = re.compile(r"(?:^|\s)(?:PT|CV|Tbk|Co|Inc|Ltd|Corp|Prof|Dr|Ir|Drs|H
 
 def extraction_regions(article: Article) -> list[Span]:
     """Body sentences plus the title: boilerplate never yields entities. A sentence cut
-    after an abbreviation ("PT. OS Selnajaya", "Prof. Dr. Budi") is joined to the next."""
+    after an abbreviation ("PT. Sinar Maju", "Prof. Dr. Budi") is joined to the next."""
     regions: list[Span] = []
     text = article.text
     for sent in article.sentences:
@@ -248,21 +248,21 @@ class EntityFinder:
                 continue
             if names[0] in given and len(names) >= 2 \
                     and not all(is_common_word(n) and n not in given for n in names[1:]):
-                # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
+                # A given name and a surname, no title: "Rizki Ananda (25), warga Bekasi".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
                 continue
             if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
                                        and n.lower() not in indonesian_words() for n in names) \
                     and any(_JAPANESE_MARK.search(n) for n in names) and not self._in_headline \
                     and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
-                # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
+                # Untitled Japanese names: "Haruto Inoue, who …"; the whole capitalised run,
                 # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "japanese-name", priority=1))
                 continue
             # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
-            # "said Dedi Pranoto", "…, Hasnah, mengatakan".
+            # "said Dedi Pranoto", "…, Marlina, mengatakan".
             if verb_after or verb_before:
-                # Right after the verb a capitalised word is a name even if it is also a word ("ujar Kusuma").
+                # Right after the verb a capitalised word is a name even if it is also a word ("ujar Wijaya").
                 if common and not verb_before and names[0] not in given:
                     continue
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "speaker", priority=1))
@@ -641,7 +641,7 @@ class EntityFinder:
 
     def _governments(self, text: str, region: Span) -> list[RawMention]:
         """Governments acting as parties: "pemerintah Jepang", "Pemerintah RI", "Pemerintah
-        Provinsi Jawa Tengah", "Pemkab Grobogan", "the Japanese and Indonesian governments"."""
+        Provinsi Jawa Tengah", "Pemkab Boyolali", "the Japanese and Indonesian governments"."""
         found: list[RawMention] = []
         if not self._gov_any.search(text, region.start, region.end):
             return found
@@ -691,7 +691,7 @@ class EntityFinder:
         return found
 
     def _buildings(self, text: str, toks: list[_Tok], region: Span) -> list[RawMention]:
-        """Buildings and halls are places: "Aula BLK Grobogan", "di Kantor Disnaker Jateng"."""
+        """Buildings and halls are places: "Aula BLK Pati", "di Kantor Disnaker Jatim"."""
         found: list[RawMention] = []
         for m in self._building.finditer(text, region.start, region.end):
             head = m.group("head")
@@ -711,7 +711,7 @@ class EntityFinder:
             return None
         name = surface
         if etype == "organisation" and toks[a].text in self.lex.acronym_keys and b > a:
-            # "BLK Grobogan", "BPVP Kota Padang": the known network's branch in a place.
+            # "BLK Pati", "BPVP Kota Ternate": the known network's branch in a place.
             rest = re.sub(r"^(?:Kota|Kabupaten|Kab\.?|Provinsi)\s+", "", text[toks[a + 1].start:e])
             place = self.lex.name_keys.get(fold(rest))
             if place and place.startswith("known:place"):

@@ -579,7 +579,7 @@ def _next_paragraph(article: Article, a: int, b: int) -> bool:
 def _role_phrase(words: str) -> str:
     """The role itself out of the words after a verb: its title, the capitalised words
     naming where (connectors inside), and a closing demonstrative
-    ("the Minister of Manpower while visiting …" → "the Minister of Manpower")."""
+    ("the Minister of Manpower during a tour of …" → "the Minister of Manpower")."""
     toks = words.split()
     out: list[str] = []
     for n, t in enumerate(toks):
