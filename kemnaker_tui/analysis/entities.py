@@ -30,6 +30,33 @@ _WEEKDAYS_MONTHS = frozenset(
     "February March May June July August October December".split())
 
 
+# An English role phrase printed after a name: ", the ministry's director of overseas placement,"
+# (up to the next comma, full stop or speech verb).
+_ROLE_AFTER = re.compile(r",\s+(?:\d{1,2}\s*,\s*)?(?P<role>(?:the|a|an)\s[^,.;:()\"“”\n]{2,90}?|[a-z][^,.;:()\"“”\n]{1,90}?)"
+                         r"(?=\s*[,.;:]|\s+(?:said|says|told|added|noted|explained|stressed)\b)")
+# ... and before it: "The head of the X office, Kenta Fujimoto" / "instructor Lestari Handayani".
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=,\s))(?P<role>(?:[Tt]he|[Aa]n?)\s[^,.;:\"“”\n]{2,90}),\s*$"
+                          r"|(?:^|\s)(?P<word>[a-z][a-z\-]{2,20})\s+$")
+
+
+def english_role(lex: Lexicon, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """The English role printed beside a person's name at text[start:end] (within lo..hi),
+    if its words hold a role noun ("official", "mayor", "instructor")."""
+    m = _ROLE_AFTER.match(text, end, hi)
+    if m:
+        role = m.group("role")
+        words = role.lower().split()
+        if len(words) <= 12 and words[0] != "who" and lex.role_nouns & set(words):
+            return _clean(re.sub(r"^(?:the|a|an)\s+", "", role))
+    m = _ROLE_BEFORE.search(text[max(lo, start - 100):start])
+    if m:
+        role = m.group("role") or m.group("word")
+        words = re.findall(r"[\w\-]+", role.lower())
+        if lex.role_nouns & set(words) and (m.group("role") or words[0] in lex.role_nouns):
+            return _clean(re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role))
+    return None
+
+
 @dataclass
 class RawMention:
     start: int
@@ -113,7 +140,10 @@ class EntityFinder:
         self._speaker_after_desc = re.compile(rf"[,\"”’]\s*(?:{'|'.join(stems)})\s+[a-z][\w\s\-]{{0,50}},\s+$")
         roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
         # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
-        self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
+        # (also "Takeshi Mori, the mayor of …", "Rahmat Hidayat, the ministry's director of …")
+        self._appositive_en = re.compile(
+            rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:(?:{'|'.join(roles)})\b|(?:the|a|an)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+            rf"(?:{'|'.join(sorted(lex.role_nouns))})\b)")
         self._in_headline = False
         self._title_starts: frozenset[int] = frozenset()
         self._hon_starts: frozenset[int] = frozenset()
@@ -140,12 +170,41 @@ class EntityFinder:
             rf"\b(?P<head>{buildings}|Kantor)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,4}}")
         prefixes = "|".join(sorted((re.escape(p) for p in lex.place_prefixes), key=len, reverse=True))
         self._place_prefix = re.compile(rf"\b(?:{prefixes})\s+(?=[A-Z])")
+        # Japanese family names that are also place names ("Yamaguchi", "Ishikawa", "Nagano"):
+        # such a word is a name word only beside another Japanese-shaped name word.
+        self.jp_place_words = frozenset(
+            k.name for k in lex.known if k.type == "place" and k.kind == "prefecture" and " " not in k.name
+            and 4 <= len(k.name) <= 10 and _JAPANESE.fullmatch(k.name))
 
     # ---- token helpers -------------------------------------------------
     def name_token(self, tok: str) -> bool:
         """Could this word be part of a person's name?"""
         return (tok[:1].isupper() and not tok.isupper()
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
+
+    def _name_at(self, toks: list[_Tok], k: int) -> bool:
+        """name_token, and a place word that is the family name of a Japanese name
+        printed next to it ("Kenji Yamaguchi", "Ishikawa Ryota"), but not "Nagano Prefecture"."""
+        tok = toks[k].text
+        if self.name_token(tok):
+            return True
+        if tok not in self.jp_place_words:
+            return False
+        def spaced(a: int, b: int) -> bool:           # toks[a] and toks[b] (a < b) one space apart
+            return 0 <= a and b < len(toks) and toks[b].start - toks[a].end == 1
+
+        def japanese(j: int) -> bool:
+            w = toks[j].text
+            return w not in self.jp_place_words and (self.name_token(w) or w in self.lex.given_names) \
+                and bool(_JAPANESE.fullmatch(w)) and 3 <= len(w) <= 10 and w.lower() not in indonesian_words()
+
+        def alone(j: int) -> bool:                    # no capitalised word glued on at j
+            return not (0 <= j < len(toks) and toks[j].text[:1].isupper() and toks[j].text not in self._title_words
+                        and (spaced(j, j + 1) if j < k else spaced(j - 1, j)))
+        # Exactly two words: "Kenji Yamaguchi" or "Ishikawa Ryota", never "Prefektur Aichi Hideaki Omura".
+        if spaced(k - 1, k) and japanese(k - 1) and alone(k - 2) and alone(k + 1):
+            return True
+        return spaced(k, k + 1) and japanese(k + 1) and alone(k - 1) and alone(k + 2)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
         toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
@@ -170,6 +229,11 @@ class EntityFinder:
             candidates += self._patterns(text, toks, region, gaz_starts)
         candidates += self._dateline(article)
         out.mentions = _select(candidates)
+        for m in out.mentions:
+            if m.type == "person" and m.role is None and m.source != "title-name":
+                region = next((r for r in out.regions if r.start <= m.start < r.end), None)
+                if region is not None:
+                    m.role = english_role(self.lex, text, m.start, m.end, region.start, region.end)
         out.mentions += self._parents(text, out.mentions)
         out.mentions.sort(key=lambda m: m.start)
         return out
@@ -220,11 +284,11 @@ class EntityFinder:
                                             "appositive", role=role, title_group=group, priority=0))
         given = self.lex.given_names
         for k, tok in enumerate(toks):
-            if not (self.name_token(tok.text) or tok.text in given) or (
-                    k > 0 and (self.name_token(toks[k - 1].text) or toks[k - 1].text in given)):
+            if not (self._name_at(toks, k) or tok.text in given) or (
+                    k > 0 and (self._name_at(toks, k - 1) or toks[k - 1].text in given)):
                 continue
             b = k
-            while b + 1 < len(toks) and b - k < 3 and (self.name_token(toks[b + 1].text) or toks[b + 1].text in given):
+            while b + 1 < len(toks) and b - k < 3 and (self._name_at(toks, b + 1) or toks[b + 1].text in given):
                 b += 1
             names = [t.text for t in toks[k:b + 1]]
             after = toks[b + 1].text if b + 1 < len(toks) else ""
@@ -261,6 +325,9 @@ class EntityFinder:
                 continue
             # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
             # "said Dedi Pranoto", "…, Marlina, mengatakan".
+            if (verb_after or verb_before) and len(names) == 1 and k > 0 \
+                    and toks[k - 1].text.lower() in self.lex.place_prepositions:
+                continue                          # "a home in the city of Ueda, said …": a place
             if verb_after or verb_before:
                 # Right after the verb a capitalised word is a name even if it is also a word ("ujar Wijaya").
                 if common and not verb_before and names[0] not in given:
@@ -299,8 +366,20 @@ class EntityFinder:
                         break            # "Minister Budi Santoso and Japanese …": the name is complete
                 elems.append(("conn", k, k))
                 k += 1
+            elif t in ("di", "in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                    and toks[k + 1].start not in title_starts and self._name_suffix(toks, elems) is None:
+                elems.append(("conn", k, k))      # "Konsul Jenderal RI di Osaka, …": the post's place
+                k += 1
             else:
                 break
+        if not elems and not honorific:
+            # "Ketua asosiasi tersebut, Nakamura Hideo": a role in lower-case words, then the name.
+            j = k
+            while j < min(len(toks), k + 5) and toks[j].text.islower() and toks[j].text.isalpha() \
+                    and toks[j].text not in self._verb_words and toks[j].text not in self._verbs_after:
+                j += 1
+            if j > k and j < len(toks) and toks[j].text == ",":
+                k = j
         comma_after = k < len(toks) and toks[k].text == ","
         name = self._name_suffix(toks, elems)
         if name and comma_after and any(e[0] == "conn" and e[2] + 1 == name[0] for e in elems):
@@ -384,7 +463,7 @@ class EntityFinder:
         tail of name-like words that is not all ordinary Indonesian words."""
         tail: list[int] = []
         for kind, a, _b in reversed(elems):
-            if kind != "word" or not (self.name_token(toks[a].text) or toks[a].initial
+            if kind != "word" or not (self._name_at(toks, a) or toks[a].initial
                                       or toks[a].text in self.lex.given_names) or len(tail) == 5:
                 break
             tail.insert(0, a)

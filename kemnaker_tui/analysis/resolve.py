@@ -51,6 +51,9 @@ def _mononym(m: RawMention) -> bool:
     return m.type == "person" and len(m.surface.split()) == 1 and m.source == "title-name" and not m.weak
 
 
+# A place word followed by its kind is the place even where a person bears the name.
+_PLACE_AFTER = re.compile(r"\s+(?:Prefecture|Prefektur|City|Province|Provinsi)\b")
+
 _OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
 
 
@@ -126,6 +129,11 @@ class Resolver:
                              if _mononym(m) and name_words(m.surface)[0] not in local_words}
             kept = []
             for m in am.mentions:
+                if m.type == "place" and m.source == "gazetteer" and " " not in m.surface \
+                        and m.surface in self.finder.jp_place_words and name_word(fold(m.surface)) in local_words \
+                        and not _PLACE_AFTER.match(article.text, m.end):
+                    # "Yamaguchi said" in an article naming Kenji Yamaguchi: the person, not the prefecture.
+                    m.type, m.source, m.known_key = "person", "surname", None
                 key = self._key_of(m, def_key, long_key, people_tokens, local_people)
                 if m.weak and key not in local_people and key == person_key(m.surface):
                     continue                    # an ordinary word that joined no name
