@@ -32,10 +32,11 @@ _WEEKDAYS_MONTHS = frozenset(
 
 # An English role phrase printed after a name: ", the ministry's director of overseas placement,"
 # (up to the next comma, full stop or speech verb).
-_ROLE_AFTER = re.compile(r",\s+(?:\d{1,2}\s*,\s*)?(?P<role>(?:the|a|an)\s[^,.;:()\"“”\n]{2,90}?|[a-z][^,.;:()\"“”\n]{1,90}?)"
-                         r"(?=\s*[,.;:]|\s+(?:said|says|told|added|noted|explained|stressed)\b)")
+_ROLE_AFTER = re.compile(r",\s+(?:\d{1,2}\s*,\s*)?(?P<role>(?:the|a|an)\s(?:[^,.;:()\"“”\n]|(?<=\bPT)\.|(?<=\bCV)\.|"
+                         r"(?<=\bCo)\.){2,90}?|[a-z](?:[^,.;:()\"“”\n]|(?<=\bPT)\.|(?<=\bCV)\.|(?<=\bCo)\.){1,90}?)"
+                         r"(?=\s*[,;:]|\s*\.(?<!PT\.)(?<!CV\.)(?<!Co\.)|\s+(?:said|says|told|added|noted|explained|stressed)\b)")
 # ... and before it: "The head of the X office, Kenta Fujimoto" / "instructor Lestari Handayani".
-_ROLE_BEFORE = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=,\s))(?P<role>(?:[Tt]he|[Aa]n?)\s[^,.;:\"“”\n]{2,90}),\s*$"
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=,\s))(?P<role>(?:[Tt]he|[Aa]n?|[A-Z][\w]*['’]s)\s[^,.;:\"“”\n]{2,90}),\s*$"
                           r"|(?:^|\s)(?P<word>[a-z][a-z\-]{2,20})\s+$")
 
 
@@ -55,6 +56,9 @@ def english_role(lex: Lexicon, text: str, start: int, end: int, lo: int, hi: int
         if lex.role_nouns & set(words) and (m.group("role") or words[0] in lex.role_nouns):
             return _clean(re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role))
     return None
+
+
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*,\s+(?:the|a|an)\s")
 
 
 @dataclass
@@ -229,6 +233,7 @@ class EntityFinder:
             candidates += self._patterns(text, toks, region, gaz_starts)
         candidates += self._dateline(article)
         out.mentions = _select(candidates)
+        out.mentions += self._fuller_names(text, out)
         for m in out.mentions:
             if m.type == "person" and m.role is None and m.source != "title-name":
                 region = next((r for r in out.regions if r.start <= m.start < r.end), None)
@@ -237,6 +242,29 @@ class EntityFinder:
         out.mentions += self._parents(text, out.mentions)
         out.mentions.sort(key=lambda m: m.start)
         return out
+
+    def _fuller_names(self, text: str, out: ArticleMentions) -> list[RawMention]:
+        """A one-word person ("Bagas, 29, a former intern") printed elsewhere in the article
+        with a second name word and nothing else to mark it ("taught Bagas Pramudya")."""
+        in_full = {w for m in out.mentions if m.type == "person" and " " in m.surface for w in m.surface.split()}
+        singles = {m.surface for m in out.mentions if m.type == "person" and " " not in m.surface
+                   and m.surface[:1].isupper() and m.surface not in in_full}
+        if not singles:
+            return []
+        taken = [(m.start, m.end) for m in out.mentions]
+        found = []
+        for word in singles:
+            # The given name first ("Bagas Pramudya"): a word before it may be a title or a place.
+            pattern = re.compile(rf"(?<![\w'’])(?P<a>){re.escape(word)}\s+(?P<b>[A-Z][\w\-]+)(?![\w'’])")
+            for region in out.regions:
+                for m in pattern.finditer(text, region.start, region.end):
+                    other = m.group("a") or m.group("b")
+                    if not self.name_token(other) or other in singles or is_common_word(other) \
+                            or any(s < m.end() and m.start() < e for s, e in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    found.append(RawMention(m.start(), m.end(), "person", m.group(0), "fuller", priority=1))
+        return found
 
     def _parents(self, text: str, mentions: list[RawMention]) -> list[RawMention]:
         """"Biro Humas Kemnaker" is a unit, and it also names its ministry: one more
@@ -283,9 +311,11 @@ class EntityFinder:
                     found.append(RawMention(toks[a].start, toks[b].end, "person", text[toks[a].start:toks[b].end],
                                             "appositive", role=role, title_group=group, priority=0))
         given = self.lex.given_names
+        # "Said Nurhayati Siregar, who heads …: “…”": a sentence opened by a speech verb.
+        opener = 0 if toks[0].text.lower() in self._english_verbs and len(toks) > 1 else -1
         for k, tok in enumerate(toks):
-            if not (self._name_at(toks, k) or tok.text in given) or (
-                    k > 0 and (self._name_at(toks, k - 1) or toks[k - 1].text in given)):
+            if k == opener or not (self._name_at(toks, k) or tok.text in given) or (
+                    k > 0 and k - 1 != opener and (self._name_at(toks, k - 1) or toks[k - 1].text in given)):
                 continue
             b = k
             while b + 1 < len(toks) and b - k < 3 and (self._name_at(toks, b + 1) or toks[b + 1].text in given):
@@ -303,7 +333,8 @@ class EntityFinder:
                 len(names) >= 2 and bool(self._speaker_after_desc.search(text, max(region.start, tok.start - 70),
                                                                          tok.start)))
             common = all(is_common_word(n) for n in names)
-            appositive = after == "," and (not common or names[0] in given) \
+            aged = after == "," and bool(_AGE_AFTER.match(text, toks[b].end))     # "Bagas, 29, a former intern"
+            appositive = after == "," and (not common or names[0] in given or aged) \
                 and (len(names) >= 2 or len(names[0]) >= 4) \
                 and self._appositive_en.match(text, toks[b].end)
             if appositive:
@@ -434,12 +465,13 @@ class EntityFinder:
                                                        " ".join(t.text for t in org_toks)))
             return None
         a, b = name
-        surface = text[toks[a].start:toks[b].end]
+        end = toks[b].end - (2 if toks[b].text.endswith(("'s", "’s")) else 0)    # "Minister X's call"
+        surface = text[toks[a].start:end]
         role = None if honorific else _clean(text[role_start:role_end])
         alias = None
         if b == a and not honorific and a == i:
-            alias = _clean(text[t_start:toks[b].end])       # "Sekjen Anwar"
-        return RawMention(toks[a].start, toks[b].end, "person", surface, "title-name", role=role,
+            alias = _clean(text[t_start:end])       # "Sekjen Anwar"
+        return RawMention(toks[a].start, end, "person", surface, "title-name", role=role,
                           title_group=group, alias=alias, priority=0, weak=weak)
 
     def _role_start(self, text: str, toks, t_start: int) -> int:
@@ -675,6 +707,7 @@ class EntityFinder:
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
                     if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words \
+                            or prev.endswith(("'s", "’s")) \
                             or text[toks[a - 1].end:toks[a].start] not in _TAIL_JOINS:
                         break                              # "Jakarta - The Ministry …": a dash is a border
                     if prev[:1].isupper():

@@ -90,7 +90,7 @@ class QuoteFinder:
             rf"^[\s,]*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:(?:also|then|later|further|again)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
         self._verb_after_name = re.compile(
-            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?"
+            rf"\s*(?:(?:,[^,.\"“”]{{1,90}}){{1,3}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
         self._after_pronoun = re.compile(
             rf"^[\s,]*(?P<pron>{pronouns})\s+(?:(?:also|then|later|further|again|pun|juga)\s+)?"
@@ -183,7 +183,7 @@ class QuoteFinder:
             lo = max(text.rfind("\n", max(0, p.start - 120), p.start) + 1, p.start - 120, 0)
             for s, e, group in self._titles.find(text, lo, p.start):
                 gap = text[e:p.start]
-                if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|RI)*", gap):
+                if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|to|untuk|in|at|RI)*", gap):
                     roles.setdefault(p.entity_id, []).append((group, fold(text[s:p.start])))
             line_end = text.find("\n", p.end, p.end + 120)
             hi = min(len(text), p.end + 120, line_end if line_end >= 0 else len(text))
