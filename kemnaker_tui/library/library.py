@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kemnaker_tui.library import snapshots
 from kemnaker_tui.library.scan import Scan, scan
-from kemnaker_tui.library.store import Store, StoreError, pack, unpack
+from kemnaker_tui.library.store import Store, StoreError, unpack
 from kemnaker_tui.library.version import analysis_version
 from kemnaker_tui.model import Corpus, SkippedFile
 
