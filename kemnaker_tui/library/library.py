@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kemnaker_tui.library import snapshots
 from kemnaker_tui.library.scan import Scan, scan
-from kemnaker_tui.library.store import Store, StoreError, pack, unpack
+from kemnaker_tui.library.store import Store, StoreError, unpack
 from kemnaker_tui.library.version import analysis_version
 from kemnaker_tui.model import Corpus, SkippedFile
 
@@ -147,9 +147,11 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         fresh = _analyse_missing(store, found, akey, user, jobs, report)
         roots = "\n".join(sorted(os.path.abspath(p) for p in paths))
         before = store.roots_docs(roots)
-        removed = len(set(before) - set(found.order)) if before is not None else 0
-        if before != found.order:
-            store.put_roots(roots, found.order)
+        now = {doc: found.keys.get(doc, "") for doc in found.order}
+        # removed: articles (by key) found last time and gone now; a changed one is not removed
+        removed = len(set(before.values()) - set(now.values())) if before is not None else 0
+        if before != now:
+            store.put_roots(roots, now)
         stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         snap_key = hashlib.sha256(("\n".join([akey, *found.order])).encode()).hexdigest()[:32]
         snap = snapshots.corpus_path(folder, snap_key)

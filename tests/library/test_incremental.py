@@ -35,6 +35,7 @@ def test_index_reports_what_it_did(capsys, synthetic):
                        encoding="utf-8")
     one = index_json(capsys, synthetic)
     assert one["analysed"] == 1 and one["reused"] == 119 and one["articles"] == 120
+    assert one["removed"] == 0          # changed, not removed
 
     files[5].unlink()
     gone = index_json(capsys, synthetic)
