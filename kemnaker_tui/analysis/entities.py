@@ -417,6 +417,16 @@ class EntityFinder:
             # "Menteri Tenaga Kerja dan Transmigrasi, Budi": a word after "dan" inside
             # the run ends the role, and the name is after the comma.
             name = None
+        role_tail = None
+        if not name:
+            # "Governor Naoki Tanabe of Chiba Prefecture": the name before "of", the post after it.
+            cut = next((n for n, e in enumerate(elems) if e[0] == "conn" and toks[e[1]].text in ("of", "for")), None)
+            if cut:
+                name = self._name_suffix(toks, elems[:cut])
+                if name and name[0] == elems[0][1]:
+                    role_tail = (toks[elems[cut][1]].start, toks[elems[-1][2]].end)
+                else:
+                    name = None
         weak = False
         if not name and len(elems) == 1 and elems[0][0] == "word" and self.name_token(toks[i].text) \
                 and not comma_after:
@@ -468,6 +478,8 @@ class EntityFinder:
         end = toks[b].end - (2 if toks[b].text.endswith(("'s", "’s")) else 0)    # "Minister X's call"
         surface = text[toks[a].start:end]
         role = None if honorific else _clean(text[role_start:role_end])
+        if role and role_tail:
+            role = _clean(role + " " + text[role_tail[0]:role_tail[1]])
         alias = None
         if b == a and not honorific and a == i:
             alias = _clean(text[t_start:end])       # "Sekjen Anwar"
