@@ -91,6 +91,33 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+def clip_middle(text: str, width: int) -> str:
+    """Keep the beginning and the end: names that share their first words
+    ("Kementerian Ketenagakerjaan … Bidang A" / "… Bidang B") still differ."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if width < 12:
+        return clip(text, width)
+    tail = (width - 1) // 3
+    head = width - 1 - tail
+    return text[:head].rstrip() + "…" + text[len(text) - tail:].lstrip()
+
+
+def entity_label(name: str, acronym: str | None, width: int) -> str:
+    """An entity's name in ``width`` cells: the acronym first when the whole
+    does not fit (it is what tells two long organisation names apart), then
+    the name with its beginning and end."""
+    acronym = acronym if acronym and acronym != name else None
+    full = f"{name} ({acronym})" if acronym else name
+    if len(full) <= width:
+        return full
+    if acronym:
+        rest = width - len(acronym) - 1
+        return f"{acronym} {clip_middle(name, rest)}" if rest >= 6 else clip(acronym, width)
+    return clip_middle(name, width)
+
+
 def bar(count: int, top: int, width: int = 24) -> str:
     if top <= 0 or count <= 0:
         return ""

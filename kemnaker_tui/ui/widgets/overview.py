@@ -29,6 +29,7 @@ class OverviewPane(Vertical):
         yield ArticleList(id="overview-articles")
 
     def on_mount(self) -> None:
+        self.border_title = "Overview"
         self.query_one("#articles-title").display = False
 
     def show_progress(self, stage: str, done: int, total: int) -> None:

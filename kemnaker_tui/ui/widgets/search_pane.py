@@ -94,7 +94,9 @@ class SearchPane(Vertical):
         self._list_height = 20
 
     def compose(self) -> ComposeResult:
-        yield QueryInput(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
+        # a focus change never selects the query: the next letter must not replace it
+        yield QueryInput(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query",
+                         select_on_focus=False)
         yield Static(R.plain(HINT, R.DIM), classes="search-status")
         with TabbedContent(classes="result-tabs"):
             for kind in KINDS:
@@ -115,6 +117,7 @@ class SearchPane(Vertical):
         return active.rsplit("-", 1)[-1]
 
     def on_mount(self) -> None:
+        self.border_title = "Search" if self.id == "search-1" else "Search 2"
         self.watch(self.app, "entity_filter", lambda _v: self.run_query(), init=False)
 
     def load(self, explorer: Explorer) -> None:
@@ -451,6 +454,10 @@ class SearchView(Horizontal):
         second = SearchPane(id="search-2")
         second.display = False
         yield second
+
+    @property
+    def is_split(self) -> bool:
+        return bool(self.query_one("#search-2", SearchPane).display)
 
     @property
     def panes(self) -> list[SearchPane]:

@@ -55,7 +55,8 @@ class TimelinePane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="timeline-bar"):
             yield Static(R.plain("Timeline", "bold"), classes="pane-title")
-            yield Input(placeholder="dates: 2024, 2023-06, 2023..2024-03", id="timeline-range")
+            yield Input(placeholder="dates: 2024, 2023-06, 2023..2024-03", id="timeline-range",
+                        select_on_focus=False)
         yield Static(classes="timeline-status")
         yield Static(classes="density")
         yield MeetingList(id="meeting-list")
@@ -63,6 +64,7 @@ class TimelinePane(Vertical):
                      classes="legend")
 
     def on_mount(self) -> None:
+        self.border_title = "Timeline"
         self.watch(self.app, "entity_filter", lambda _v: self.refill(), init=False)
 
     def load(self, explorer: Explorer) -> None:
