@@ -144,6 +144,7 @@ class Article:
     sentences: Sequence[Span]      # body sentences, in order
     # (the analysis stores these three as SpanList; any sequence of Spans will do)
     author: str | None = None
+    title_derived: bool = False    # no headline in the file: ``title`` is the lead sentence, shortened
 
     def is_boilerplate(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end

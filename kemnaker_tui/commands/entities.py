@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kemnaker_tui.commands.tables import console, print_json, safe
+    from kemnaker_tui.commands.tables import print_json, print_table, safe
     from kemnaker_tui.export import entity_dict
 
     corpus = load_corpus(args)
@@ -26,11 +26,17 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title=f"{len(entities)} entities in {len(corpus.articles)} articles", expand=False)
-    for col in ("type", "name", "acronym", "role / aliases", "mentions", "articles", "id"):
-        table.add_column(col, overflow="fold")
+    # ids, counts and acronyms never wrap; names and roles do
+    table.add_column("type", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    table.add_column("acronym", no_wrap=True)
+    table.add_column("role / aliases", overflow="fold", ratio=1)
+    table.add_column("mentions", no_wrap=True, justify="right")
+    table.add_column("articles", no_wrap=True, justify="right")
+    table.add_column("id", no_wrap=True, min_width=max((len(e.id) for e in entities), default=2))
     for e in entities:
         extra = "; ".join(e.roles[:2]) if e.type == "person" else ", ".join(e.aliases[:4])
         table.add_row(e.type, Text(safe(e.name)), Text(safe(e.acronym)), Text(safe(extra)),
                       str(len(e.mentions)), str(len(e.articles)), e.id)
-    console().print(table)
+    print_table(table, ["articles", "role / aliases", "acronym", "type"])
     return exit_code(corpus)

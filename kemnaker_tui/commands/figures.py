@@ -1,38 +1,65 @@
-"""`kemnaker-tui figures [PATH...]`: counts, targets and amounts, with their sentence."""
+"""`kemnaker-tui figures [PATH...] [--unit WORD] [--min N] [--person NAME]`: counts,
+targets and amounts, with their sentence and who claimed them."""
 from __future__ import annotations
 
 import argparse
 
-from kemnaker_tui.commands.common import add_json, add_paths, exit_code, load_corpus
+from kemnaker_tui.commands.common import add_json, add_paths, exit_code, fail, load_corpus
+from kemnaker_tui.commands.filters import match_entities, names_of
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     add_json(parser)
+    parser.add_argument("--unit", metavar="WORD", help="only figures whose unit contains WORD (peserta, persen, Rp)")
+    parser.add_argument("--min", type=float, metavar="N", help="only figures of at least N")
+    parser.add_argument("--person", metavar="NAME", help="only figures this person (or organisation) claimed (fuzzy)")
+
+
+def select(corpus, args) -> list | str:
+    figures = list(corpus.figures)
+    if getattr(args, "unit", None):
+        word = args.unit.casefold()
+        figures = [f for f in figures if f.unit and word in f.unit.casefold()]
+    if getattr(args, "min", None) is not None:
+        figures = [f for f in figures if f.value >= args.min]
+    if getattr(args, "person", None):
+        ids = match_entities(corpus, args.person, ("person", "organisation"))
+        if not ids:
+            return f"no person or organisation matches {args.person!r}"
+        names = names_of(corpus, ids)
+        figures = [f for f in figures if (f.claimed_by_id and f.claimed_by_id in ids) or f.claimed_by in names]
+    return figures
 
 
 def run(args: argparse.Namespace) -> int:
-    from kemnaker_tui.commands.tables import console, print_json, safe, title_of
+    from kemnaker_tui.commands.tables import print_json, print_table, safe, title_of
     from kemnaker_tui.export import figure_dict
 
     corpus = load_corpus(args)
+    figures = select(corpus, args)
+    if isinstance(figures, str):
+        return fail(figures)
     if args.json:
         print_json([figure_dict(f) | {"sentence_text": corpus.article(f.article).slice(f.sentence)}
-                    for f in corpus.figures])
+                    for f in figures])
         return exit_code(corpus)
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(corpus.figures)} figures", expand=False)
-    table.add_column("value", no_wrap=True, justify="right")
-    table.add_column("unit", no_wrap=True)
-    table.add_column("as printed", no_wrap=True)
+    table = Table(title=f"{len(figures)} figures", expand=False)
+    # numbers and ids never wrap (a number broken across lines is a different number)
+    table.add_column("value", no_wrap=True, justify="right",
+                     min_width=max((len(f.display_value) for f in figures), default=5))
+    table.add_column("unit", overflow="fold", max_width=12)
+    table.add_column("as printed", overflow="fold", max_width=22)
+    table.add_column("claimed by", overflow="fold", max_width=14)
     table.add_column("sentence", overflow="fold", ratio=1)
     table.add_column("article", overflow="ellipsis", no_wrap=True, max_width=24)
-    table.add_column("id", no_wrap=True)
-    for f in corpus.figures:
+    table.add_column("id", no_wrap=True, min_width=max((len(f.id) for f in figures), default=2))
+    for f in figures:
         sentence = " ".join(corpus.article(f.article).slice(f.sentence).split())
-        table.add_row(f.display_value, f.unit or "", Text(safe(f.text)), Text(safe(sentence)),
-                      Text(safe(title_of(corpus, f.article))), f.id)
-    console().print(table)
+        table.add_row(f.display_value, Text(safe(f.unit or "")), Text(safe(f.text)), Text(safe(f.claimed_by or "—")),
+                      Text(safe(sentence)), Text(safe(title_of(corpus, f.article))), f.id)
+    print_table(table, ["article", "as printed", "claimed by", "unit"])
     return exit_code(corpus)

@@ -50,6 +50,7 @@ class Metadata:
     published: dt.date | None
     published_text: str | None
     language: str
+    title_derived: bool = False    # the title is the lead sentence (the file has no headline)
 
 
 def _tidy_city(city: str) -> str:
@@ -153,10 +154,11 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
                 break
     if given_title:
         title, title_span = given_title.strip(), None
-    if title is None:
+    derived = title is None
+    if derived:
         title = _derived_title(text, body_lines, dateline_span)
     return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text,
-                    language_of(text))
+                    language_of(text), derived)
 
 
 def _derived_title(text: str, body_lines, dateline_span: Span | None) -> str:
