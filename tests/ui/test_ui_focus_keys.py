@@ -118,3 +118,39 @@ async def test_toasts_are_short(make_app):
             assert note.timeout <= 5, (note.message, note.timeout)
         app.notify("x" * 30, timeout=12)
         assert max(n.timeout for n in app._notifications) <= 5
+
+
+async def test_a_tab_without_hits_gives_way_unless_chosen(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "slash", *"magang", "enter", "right_square_bracket", "right_square_bracket")
+        pane = app.screen.query_one("#search-1", SearchPane)
+        assert pane.active_kind == "quotes"               # chosen with ]
+        await press(app, pilot, "slash")
+        pane.input.value = "sertifikasi"                  # no quote holds it; articles do
+        await settle(app, pilot)
+        assert pane.results.counts["quotes"] == 0 and pane.results.counts["articles"] >= 1
+        assert pane.active_kind == "quotes"               # the user's choice stands…
+        lst = pane.list_for("quotes")
+        text = str(lst.get_option_at_index(0).prompt)
+        assert text.startswith("no quotes — ") and "article" in text   # …and the tab says where the hits are
+        pane.input.value = ""                             # a new search: tabs follow the hits again
+        await settle(app, pilot)
+        pane.input.value = "sertifikasi"
+        await settle(app, pilot)
+        assert pane.active_kind == "articles"
+
+
+async def test_empty_query_lists_everything_and_rows_say_why(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "slash")
+        pane = app.screen.query_one("#search-1", SearchPane)
+        assert pane.results is not None and pane.results.counts["quotes"] == 3
+        assert "newest first" in str(pane.query_one(".search-status").render())
+        await pilot.press(*"Yasierli ")                   # one letter off
+        await settle(app, pilot)
+        first = str(pane.list_for(pane.active_kind).get_option_at_index(0).prompt)
+        assert "typo of yasierli" in first
