@@ -154,3 +154,19 @@ async def test_empty_query_lists_everything_and_rows_say_why(make_app):
         await settle(app, pilot)
         first = str(pane.list_for(pane.active_kind).get_option_at_index(0).prompt)
         assert "typo of yasierli" in first
+
+
+async def test_timeline_range_keeps_undated_meetings_as_a_visible_group(make_app, corpus):
+    import dataclasses
+    from kemnaker_tui.ui.widgets.timeline import TimelinePane
+    articles = tuple(dataclasses.replace(a, published=None) if a.key == "antara_2024.txt" else a
+                     for a in corpus.articles)
+    app = make_app(corpus_=dataclasses.replace(corpus, articles=articles))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "t", "r", *"2025", "enter")
+        timeline = app.screen.query_one(TimelinePane)
+        assert [m.id for m in timeline.shown] == ["m1", "m3"]
+        prompts = [str(o.prompt) for o in timeline.query_one("#meeting-list").options]
+        assert "1 undated" in prompts
+        assert "1 undated" in str(timeline.query_one(".timeline-status").render())

@@ -322,9 +322,10 @@ class SearchPane(Vertical):
 
     def _why(self, hit, kind: str) -> Content:
         """ "  ≈ Kemnekar: typo of kemnaker" when a hit matched other than as typed."""
-        results = self.results
+        # the hit's own search (rows are built before the pane's results are replaced)
+        query = getattr(getattr(hit, "_ctx", None), "query", None)
         explain = getattr(getattr(self.explorer, "index", None), "explain", None)
-        if explain is None or results is None or not getattr(results, "query", None):
+        if explain is None or query is None:
             return Content("")
         if kind == "articles":     # its snippet's highlights: its spans would scan the whole text
             tokens = [hit.snippet.text[s:e] for s, e in hit.snippet.highlights]
@@ -336,7 +337,7 @@ class SearchPane(Vertical):
             if token.lower() in seen:
                 continue
             seen.add(token.lower())
-            reason = explain(results.query, token)
+            reason = explain(query, token)
             if reason:
                 out.append(f"{token}: {reason}")
         return R.plain("  ≈ " + "; ".join(out[:3]), R.DIM) if out else Content("")

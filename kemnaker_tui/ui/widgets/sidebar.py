@@ -110,12 +110,13 @@ class EntitySidebar(Vertical):
         first_enabled = None
         groups = self.explorer.entities_by_type()
         width = self._name_width = self._width_for_names()
+        labels = R.distinct_labels([e for es in groups.values() for e in es if entity_matches(e, needle)], width)
         for etype, entities in groups.items():
             shown = [e for e in entities if entity_matches(e, needle)]
             label = TYPE_LABELS.get(etype, etype.title())
             options.append(Option(R.join((f"{label} ", "bold"), (f"{len(shown)}", R.DIM)), disabled=True))
             for e in shown:
-                name = R.entity_label(e.name, e.acronym, width)
+                name = labels[e.id]
                 mark = "✓ " if e.id in active else "  "
                 prompt = R.join((mark, "bold $text-success"), (R.TYPE_ICON.get(e.type, "·") + " ", R.ENTITY.get(e.type, "")),
                                 R.plain(name), (f" {len(e.mentions)}", R.DIM))
