@@ -411,7 +411,7 @@ class SearchPane(Vertical):
         why = self._why(hit, kind) if kind != "articles" else Content("")
         meta = R.join((R.clip(article.title, 100), "bold"),
                       (f"\n{article.outlet or 'unknown outlet'} · "
-                       f"{article.published.isoformat() if article.published else 'no date'}"
+                       f"{article.published.isoformat() if article.published else self._unit_date(hit).strip()}"
                        f"{' · ' + article.dateline if article.dateline else ''} · {article.key}", R.DIM))
         lead = "…" if start else ""
         body = R.highlighted(lead + article.text[start:end] + ("…" if end < len(article.text) else ""),
