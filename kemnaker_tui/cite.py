@@ -77,10 +77,12 @@ class Citation:
     end: int | None = None
     path: str | None = None      # the file it was read from (cited when there is no URL)
     cut: bool = False            # a quote left open in the article: its end is not known
+    accessed: dt.date | None = None   # when the page was fetched (its sidecar), for the URL
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["date"] = self.date.isoformat() if self.date else None
+        d["accessed"] = self.accessed.isoformat() if self.accessed else None
         return d
 
     @classmethod
@@ -93,12 +95,16 @@ class Citation:
             d["date"] = dt.date.fromisoformat(d["date"])
         else:
             d["date"] = None
+        try:
+            d["accessed"] = dt.date.fromisoformat(d["accessed"]) if isinstance(d.get("accessed"), str) else None
+        except ValueError:
+            d["accessed"] = None
         if d.get("kind") not in KINDS or not d.get("article_key") or not isinstance(d.get("title"), str):
             raise ValueError("not a citation: needs kind, article_key and title")
         # A basket file edited by hand or by another tool: every field of its type.
         for name, value in d.items():
             default = known[name].default
-            if name == "date" or (value is None and default is None):
+            if name in ("date", "accessed") or (value is None and default is None):
                 continue
             want = bool if isinstance(default, bool) else int if name in ("start", "end") else str
             if not isinstance(value, want) or (want is int and isinstance(value, bool)):
@@ -147,7 +153,14 @@ def _base(corpus: Corpus, article_key: str, pos: int | None) -> dict:
     return {"article_key": article.key, "title": _clean(title), "outlet": article.outlet,
             "url": article.url, "path": None if article.url else article.path,
             "article_language": article.language or "id",
-            **_source_date(corpus, article, pos)}
+            "accessed": _accessed(article), **_source_date(corpus, article, pos)}
+
+
+def _accessed(article: Article) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(article.fetched_at[:10]) if article.fetched_at else None
+    except ValueError:
+        return None
 
 
 def speaker_role(corpus: Corpus, speaker_id: str | None, article_key: str | None = None) -> str | None:
@@ -261,8 +274,12 @@ def attribution(c: Citation, lang: str = "id") -> str:
     parts.append(_title_text(c, lang))
     where = ", ".join(p for p in (c.outlet, date_label(c, lang) or _LABELS[lang]["undated"]) if p)
     parts.append(_end_with_period(where))
-    if c.url or c.path:
-        parts.append(c.url or c.path)
+    if c.url:
+        parts.append(c.url)
+        if c.accessed:
+            parts.append(f"({'diakses' if lang == 'id' else 'accessed'} {format_date(c.accessed, lang)})")
+    elif c.path:
+        parts.append(c.path)
     return " ".join(parts)
 
 
@@ -359,6 +376,8 @@ def csl_item(c: Citation, lang: str = "id") -> dict:
         item["issued"] = issued
     if c.url:
         item["URL"] = c.url
+        if c.accessed:
+            item["accessed"] = {"date-parts": [[c.accessed.year, c.accessed.month, c.accessed.day]]}
     elif c.path:
         item["source"] = c.path
     item["language"] = c.article_language
@@ -387,6 +406,8 @@ def _bibtex(c: Citation, lang: str) -> str:
             fields_.append(("date", c.date.isoformat()))
     if c.url:
         fields_.append(("url", c.url.replace("{", "%7B").replace("}", "%7D")))
+        if c.accessed:
+            fields_.append(("urldate", c.accessed.isoformat()))
     elif c.path:
         fields_.append(("howpublished", bib_escape(c.path)))
     fields_.append(("langid", _BIB_LANG.get(c.article_language, c.article_language)))

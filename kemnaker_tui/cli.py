@@ -23,13 +23,14 @@ COMMANDS = {
     "figures": "list figures (counts, targets, amounts)",
     "search": "search the corpus (typo-tolerant, with a query language)",
     "paths": "print where settings, aliases and user data live",
+    "fetch": "download articles (web pages, PDFs) from URLs or a feed into a folder",
 }
 
 # Exit codes (documented in the README).
 EXIT_OK = 0             # every file read
 EXIT_ERROR = 1          # no such path, bad alias file, or another error (one line on stderr)
 EXIT_USAGE = 2          # bad command-line arguments (argparse)
-EXIT_SOME_SKIPPED = 3   # the command ran, but some files were skipped (each on stderr)
+EXIT_SOME_SKIPPED = 3   # the command ran, but some files were skipped, or URLs failed (each on stderr)
 EXIT_NOTHING_READABLE = 4  # paths exist, but no file in them could be read
 
 

@@ -16,9 +16,10 @@ def article_dict(a) -> dict:
         "file": a.key, "path": a.path, "title": a.title, "outlet": a.outlet,
         "published": a.published.isoformat() if a.published else None,
         "published_text": a.published_text, "dateline": a.dateline, "language": a.language,
-        "url": a.url, "author": a.author, "encoding": a.encoding,
+        "url": a.url, "author": a.author, "fetched_at": a.fetched_at, "encoding": a.encoding,
         "boilerplate": [{"start": b.start, "end": b.end} for b in a.boilerplate],
         "sentences": len(a.sentences),
+        "text": a.text,             # the text every offset in this export points into
     }
 
 

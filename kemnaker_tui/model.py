@@ -123,6 +123,10 @@ class RawDocument:
     author: str | None = None
     # where the metadata above came from, for evidence ("JSON-LD", "og:site_name", "sidecar"...)
     meta_source: str | None = None
+    # when the file was downloaded (ISO timestamp from a fetched page's sidecar), for citations
+    fetched_at: str | None = None
+    # spans the container format knows are not the article (a PDF's letterhead and contact footer)
+    marked: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,8 @@ class Article:
     sentences: Sequence[Span]      # body sentences, in order
     # (the analysis stores these three as SpanList; any sequence of Spans will do)
     author: str | None = None
+    fetched_at: str | None = None          # when it was downloaded (ISO), if it was
+    meta_source: str | None = None         # where title/outlet/date/url came from, if not the text
     title_derived: bool = False    # no headline in the file: ``title`` is the lead sentence, shortened
 
     def is_boilerplate(self, start: int, end: int | None = None) -> bool:

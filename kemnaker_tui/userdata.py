@@ -9,6 +9,7 @@ every test sets it so nothing touches the real home::
     aliases_path()    config_dir()/aliases.toml   the user's alias file (read by the analysis)
     basket_path()     data_dir()/basket.json      the clip basket (kemnaker_tui.basket)
     clips_path()      data_dir()/clips.txt        copies that reached no clipboard
+    articles_dir()    data_dir()/articles         pages kept by `kemnaker-tui fetch`
     all_paths()       -> {name: Path} for ``kemnaker-tui paths``
 
 Settings (``load_settings() -> Settings``, read with tomllib; a missing file
@@ -96,6 +97,11 @@ def clips_path() -> Path:
     return data_dir() / "clips.txt"
 
 
+def articles_dir() -> Path:
+    """Where `kemnaker-tui fetch` keeps downloaded pages unless told --into."""
+    return data_dir() / "articles"
+
+
 def all_paths() -> dict[str, Path]:
     return {
         "config": config_dir(),
@@ -104,6 +110,7 @@ def all_paths() -> dict[str, Path]:
         "data": data_dir(),
         "basket": basket_path(),
         "clips": clips_path(),
+        "articles": articles_dir(),
         "cache": cache_dir(),
     }
 

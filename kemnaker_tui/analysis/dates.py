@@ -46,7 +46,21 @@ _SLASH = re.compile(r"(?<![\d/(])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 _DAY_BEFORE = re.compile(r"\b(?P<d>\d{1,2})\s+$")
 _YEAR_AFTER = re.compile(r"\s+(?P<y>\d{4})\b")
 _DAY_AFTER = re.compile(r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*/)(?:,?\s+(?P<y>\d{4})\b)?")
-_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
+# Before a date, short forms count too ("Mon, 07/04/2011", "Sen, 3/6/2024").
+_WEEKDAY_SHORT = {name: number for name, number in _names(get_day_names, "abbreviated").items() if len(name) >= 3}
+_WEEKDAY_BEFORE_RE = "|".join(sorted((re.escape(d) for d in {**_WEEKDAY_SHORT, **_WEEKDAYS}), key=len, reverse=True))
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY_BEFORE_RE})\.?\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
+# A weekday standing alone ("kata Anwar, Senin." · "on Tuesday"): capitalised, and not
+# "Minggu lalu" / "Minggu ini", where the word means "week".
+_BARE_WEEKDAY = re.compile(rf"\b(?=[A-Z])(?P<wd>(?i:{_WEEKDAY_RE}))\b(?!\s*[(/]|\s*,?\s*\d)")
+_WEEK_NOT_DAY = re.compile(r"\s+(?:ini|lalu|depan|kemarin|sebelumnya|berikutnya|mendatang|ke-?\d|pertama|kedua|"
+                           r"ketiga|keempat|terakhir|awal|akhir|berjalan)\b", re.IGNORECASE)
+# Words before a bare weekday that point forward: "akan … pada Senin", "will … on Monday".
+_FUTURE = re.compile(r"\b(?:akan|bakal|rencananya|dijadwalkan|will|to be|is to|are to|scheduled|set to|due to)\b",
+                     re.IGNORECASE)
+_NEXT_WEEK = re.compile(r"^\s*(?:depan|mendatang|pekan depan|next week)\b", re.IGNORECASE)
+# Day-first dates with a comma: "11, Jul. 2019" (some English portals).
+_DAY_COMMA_MONTH = re.compile(r"(?<![\d/])(?P<d>\d{1,2}),\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>\d{4})\b")
 
 
 def _candidates(text: str, lo: int, hi: int):
@@ -57,6 +71,9 @@ def _candidates(text: str, lo: int, hi: int):
         yield "iso", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
     for m in _SLASH.finditer(text, lo, hi):
         yield "slash", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
+    for m in _DAY_COMMA_MONTH.finditer(text, lo, hi):
+        if m.group("mon").lower() in _MONTHS:
+            yield "dmy", m.start(), m.end(), m.group("d"), m.group("mon"), m.group("y")
     for m in _MONTH_WORD.finditer(text, lo, hi):
         s, e, mon = m.start(), m.end(), m.group("mon")
         before = _DAY_BEFORE.search(text, max(0, s - 4), s)
@@ -125,7 +142,9 @@ def infer_year(month: int, day: int, weekday: int | None, reference: dt.date | N
         if not years:
             return None
         base = max(years)
-        order = [base, base + 1, base - 1, base + 2, base - 2, base + 3]
+        # Without a publication date the text's years are a weak guide: a weekday may
+        # move the year by one, not further (beyond that it is taken as a typo).
+        order = [base, base + 1, base - 1]
         candidates = [y for y in order if _safe_date(y, month, day)]
         if weekday is None:
             return candidates[0] if candidates else None
@@ -136,11 +155,22 @@ def infer_year(month: int, day: int, weekday: int | None, reference: dt.date | N
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+# A year named as a goal is no present: "menjelang AEC 2015", "Indonesia Emas 2045", "by 2030".
+_AHEAD = re.compile(r"\b(?:menjelang|jelang|menuju|menyongsong|visi|target|hingga|sampai|emas|by|until|ahead of|"
+                    r"towards?|vision)\b[^.\d]{0,45}$", re.IGNORECASE)
 
 
 def find_dates(text: str, reference: dt.date | None = None,
-               spans: Iterable[tuple[int, int]] | None = None) -> list[DateRef]:
-    """Every date expression in ``text`` (within ``spans`` if given), sorted by offset."""
+               spans: Iterable[tuple[int, int]] | None = None, language: str = "id",
+               firm_dates: Iterable[dt.date] = ()) -> list[DateRef]:
+    """Every date expression in ``text`` (within ``spans`` if given), sorted by offset.
+
+    A slashed date both of whose readings are valid (05/06/2012) is read by its
+    weekday when one is printed, else by the other dates of the text, else by
+    the language (month first in English). A weekday standing alone ("Selasa",
+    "on Monday") is the last such day on or before ``reference`` (the next one
+    when the sentence points forward); without a reference its date is None.
+    """
     regions = ([(s.start, s.end) if hasattr(s, "start") else tuple(s) for s in spans]
                if spans is not None else [(0, len(text))])
     found: list[DateRef] = []
@@ -151,26 +181,84 @@ def find_dates(text: str, reference: dt.date | None = None,
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b] = b"\x01" * (b - a)
-    context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]]
+    candidates = [c for c in _candidates(text, lo, hi) if inside[c[1]] and inside[c[2] - 1]]
+    # A missing year comes from the years of the text's dated expressions ("21 September
+    # 2023"), else from its bare years: "Indonesia Emas 2045" names no present.
+    context_years = [int(c[5]) for c in candidates if c[5] and len(c[5]) == 4]
+    if not context_years:
+        context_years = [int(m.group(1)) for m in _YEAR.finditer(text, lo, hi) if inside[m.start()]
+                         and not _AHEAD.search(text, max(lo, m.start() - 60), m.start())]
     taken = bytearray(len(text) + 1)
-    for kind, s, e, day, month, year in _candidates(text, lo, hi):
-        if not inside[s] or not inside[e - 1] or any(taken[s:e]):
+    ambiguous: list[tuple[int, DateRef, DateRef]] = []
+    for kind, s, e, day, month, year in candidates:
+        if any(taken[s:e]):
             continue
         weekday = None
-        if kind in ("numeric", "dmy", "mdy"):
+        if kind in ("numeric", "dmy", "mdy", "slash"):
             wd = _WEEKDAY_BEFORE.search(text, max(0, s - 24), s)
             if wd:
                 weekday, s = wd.group("wd"), wd.start()
         ref = _normalise(kind, text[s:e], s, e, day, month, year, weekday, reference, context_years)
+        if kind in ("slash", "numeric") and year and int(day) <= 12 and int(month) <= 12 and day != month:
+            other = _normalise(kind, text[s:e], s, e, month, day, year, weekday, reference, context_years)
+            if ref is not None and other is not None:
+                wd_number = _weekday_number(weekday)
+                if wd_number is not None and ref.date.weekday() != wd_number and other.date.weekday() == wd_number:
+                    ref = other                     # "Mon, 07/04/2011": only July 4 is a Monday
+                elif wd_number is None and kind == "slash":
+                    ambiguous.append((len(found), ref, other))
         if ref is not None:
             taken[s:e] = b"\x01" * (e - s)
             found.append(ref)
+    if ambiguous:
+        firm = [r.date for r in found if r.date and not r.year_inferred
+                and not any(r is a[1] for a in ambiguous)] + list(firm_dates)
+        for index, day_first, month_first in ambiguous:
+            found[index] = _pick_reading(day_first, month_first, firm, language)
+    for m in _BARE_WEEKDAY.finditer(text, lo, hi):
+        s, e = m.start("wd"), m.end("wd")
+        if not inside[s] or any(taken[s:e]):
+            continue
+        if m.group("wd").lower() == "minggu" and _WEEK_NOT_DAY.match(text, e):
+            continue
+        sentence_start = max(text.rfind(".", lo, s), text.rfind("\n", lo, s), s - 160)
+        forward = bool(_FUTURE.search(text, max(lo, sentence_start), s)) or bool(_NEXT_WEEK.match(text, e))
+        date = resolve_weekday(_WEEKDAYS[m.group("wd").lower()], reference, forward)
+        found.append(DateRef(s, e, text[s:e], date, True))
     found.sort(key=lambda r: r.start)
     return found
 
 
+def resolve_weekday(weekday: int, reference: dt.date | None, forward: bool = False) -> dt.date | None:
+    """The day a bare weekday names: the last one on or before the reference date
+    (news tells the past), or the next one on or after it when the text points forward."""
+    if reference is None:
+        return None
+    if forward:
+        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7)
+    return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def _pick_reading(day_first: DateRef, month_first: DateRef, firm: list[dt.date], language: str) -> DateRef:
+    """05/06/2012 with no weekday: the reading nearest the text's other dates, else by language."""
+    if firm:
+        def distance(r: DateRef) -> int:
+            return min(abs((r.date - d).days) for d in firm)
+        a, b = distance(day_first), distance(month_first)
+        if a != b:
+            return day_first if a < b else month_first
+    return month_first if language == "en" else day_first
+
+
+def _weekday_number(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower().rstrip(".")
+    return _WEEKDAYS.get(word, _WEEKDAY_SHORT.get(word))
+
+
 def _normalise(kind, matched, s, e, day, month, year, weekday, reference, context_years) -> DateRef | None:
-    weekday = _WEEKDAYS.get(weekday.lower()) if weekday else None
+    weekday = _weekday_number(weekday)
     year = int(year) if year else None
     if year is not None and year < 100:
         year += 2000
@@ -209,3 +297,12 @@ def parse_date_text(value: str) -> dt.date | None:
         pass
     refs = find_dates(value)
     return refs[0].date if refs and refs[0].precision == "day" else None
+
+
+_LEADING_WEEKDAY = re.compile(rf"^\s*(?P<wd>{_WEEKDAY_BEFORE_RE})\b", re.IGNORECASE)
+
+
+def stated_weekday(date_text: str) -> int | None:
+    """The weekday a date expression prints (0 = Monday), if it prints one."""
+    m = _LEADING_WEEKDAY.match(date_text)
+    return _weekday_number(m.group("wd")) if m else None

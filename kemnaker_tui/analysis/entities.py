@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
+from kemnaker_tui.analysis.lexicon import Lexicon, fold, indonesian_words, is_common_word
 from kemnaker_tui.model import Article, Span
 
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _LAST_WORD = re.compile(r"([^\W_][\w/\-]*)\s*$")
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
+# A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
+_JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -63,11 +65,25 @@ class _Tok:
     text: str
     start: int
     end: int
+    initial: bool = False      # "M." of "M. Hanif": a letter and a point, part of a name
+
+
+_ABBREV_END = re.compile(r"(?:^|\s)(?:PT|CV|Tbk|Co|Inc|Ltd|Corp|Prof|Dr|Ir|Drs|Hj?|Mr|Mrs|Ms|St|No|Jl|[A-Z])\.$")
 
 
 def extraction_regions(article: Article) -> list[Span]:
-    """Body sentences plus the title: boilerplate never yields entities."""
-    regions = list(article.sentences)
+    """Body sentences plus the title: boilerplate never yields entities. A sentence cut
+    after an abbreviation ("PT. OS Selnajaya", "Prof. Dr. Budi") is joined to the next."""
+    regions: list[Span] = []
+    text = article.text
+    for sent in article.sentences:
+        if regions:
+            last = regions[-1]
+            if 0 <= sent.start - last.end <= 2 and _ABBREV_END.search(text, max(last.start, last.end - 6), last.end) \
+                    and "\n" not in text[last.end:sent.start]:
+                regions[-1] = Span(last.start, sent.end)
+                continue
+        regions.append(sent)
     if article.title_span:
         regions.insert(0, article.title_span)
     return regions
@@ -79,14 +95,37 @@ class EntityFinder:
         title_words = {w for form in lex.title_forms for w in re.findall(r"[^\W\d_]+", form)}
         head_words = {w for h in lex.org_heads + lex.org_tails + lex.program_heads + lex.program_tails
                       for w in h.split()}
-        self._not_name = frozenset(lex.not_names | title_words | head_words | _WEEKDAYS_MONTHS)
+        self._not_name = frozenset(lex.not_names | title_words | head_words | _WEEKDAYS_MONTHS | lex.headline_verbs)
+        english_verbs = {v for v in lex.attribution_english if " " not in v}
+        self._english_verbs = frozenset(english_verbs)
         self._title_words = frozenset(w for w in title_words if w[:1].isupper())
-        self._verbs_after = tuple(sorted(set(lex.attribution_prefixed) | {"pun", "juga"}))
+        self._verbs_after = frozenset(set(lex.attribution_prefixed) | english_verbs | {"pun", "juga"})
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
+        stems += [re.escape(v) for v in sorted(english_verbs)]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
+        roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
+        # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
+        self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
         self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
+        self._gov_any = re.compile(r"[Pp]emerintah|[Gg]overnment|Pem(?:prov|kab|kot)\b")
+        local = "|".join(sorted((re.escape(p) for p in lex.place_prefixes if p[:1].isupper()), key=len, reverse=True))
+        self._gov_local = re.compile(rf"(?:{local}|Daerah)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}")
+        if lex.government_short:
+            shorts = "|".join(re.escape(k) for k in lex.government_short)
+            self._gov_short = re.compile(rf"\b(?P<short>{shorts})\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})")
+        else:
+            self._gov_short = re.compile(r"(?!x)x")
+        if lex.demonyms:
+            adj = "|".join(sorted((re.escape(k) for k in lex.demonyms), key=len, reverse=True))
+            self._gov_english = re.compile(
+                rf"\b(?P<a>{adj})(?:\s+and\s+(?P<b>{adj}))?\s+[Gg]overnments?\b")
+        else:
+            self._gov_english = re.compile(r"(?!x)x")
+        buildings = "|".join(sorted((re.escape(p) for p in lex.building_prefixes), key=len, reverse=True)) or "Aula"
+        self._building = re.compile(
+            rf"\b(?P<head>{buildings}|Kantor)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,4}}")
         prefixes = "|".join(sorted((re.escape(p) for p in lex.place_prefixes), key=len, reverse=True))
         self._place_prefix = re.compile(rf"\b(?:{prefixes})\s+(?=[A-Z])")
 
@@ -97,7 +136,9 @@ class EntityFinder:
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
-        return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+        return [_Tok(m.group(0), m.start(), m.end(),
+                     len(m.group(0)) == 1 and m.group(0).isupper() and text[m.end():m.end() + 1] == ".")
+                for m in _TOKEN.finditer(text, span.start, span.end)]
 
     # ---- the article ---------------------------------------------------
     def find(self, article: Article) -> ArticleMentions:
@@ -114,6 +155,21 @@ class EntityFinder:
             candidates += self._patterns(text, toks, region, gaz_starts)
         candidates += self._dateline(article)
         out.mentions = _select(candidates)
+        out.mentions += self._parents(text, out.mentions)
+        out.mentions.sort(key=lambda m: m.start)
+        return out
+
+    def _parents(self, text: str, mentions: list[RawMention]) -> list[RawMention]:
+        """"Biro Humas Kemnaker" is a unit, and it also names its ministry: one more
+        (nested) mention for the ministry."""
+        out = []
+        for m in mentions:
+            if m.type == "organisation" and m.source == "pattern" and m.name and m.name != m.surface:
+                last = m.surface[len(m.name):].strip(" ,")
+                key = self.lex.name_keys.get(fold(last))
+                if key and key.startswith("known:organisation"):
+                    s = m.end - len(last)
+                    out.append(RawMention(s, m.end, "organisation", text[s:m.end], "gazetteer", known_key=key))
         return out
 
     # ---- people --------------------------------------------------------
@@ -125,6 +181,7 @@ class EntityFinder:
         titles = self.lex.titles.find(text, region.start, region.end)
         index_at = {t.start: i for i, t in enumerate(toks)}
         title_starts = frozenset(s for s, _e, _g in titles)
+        self._hon_starts = frozenset(s for s, e, _g in titles if text[s:e] in self.lex.honorifics)
         for t_start, t_end, group in titles:
             if not text[t_start:t_start + 1].isupper() or text[max(0, t_start - 4):t_start].rstrip().endswith("("):
                 continue
@@ -144,20 +201,46 @@ class EntityFinder:
                     role = _clean(text[t_start:role_end]) if not honorific else None
                     found.append(RawMention(toks[a].start, toks[b].end, "person", text[toks[a].start:toks[b].end],
                                             "appositive", role=role, title_group=group, priority=0))
-        # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan".
+        given = self.lex.given_names
         for k, tok in enumerate(toks):
-            if self.name_token(tok.text) and (k == 0 or not self.name_token(toks[k - 1].text)):
-                b = k
-                while b + 1 < len(toks) and b - k < 3 and self.name_token(toks[b + 1].text):
-                    b += 1
-                names = [t.text for t in toks[k:b + 1]]
-                if all(is_common_word(n) for n in names):
+            if not (self.name_token(tok.text) or tok.text in given) or (
+                    k > 0 and (self.name_token(toks[k - 1].text) or toks[k - 1].text in given)):
+                continue
+            b = k
+            while b + 1 < len(toks) and b - k < 3 and (self.name_token(toks[b + 1].text) or toks[b + 1].text in given):
+                b += 1
+            names = [t.text for t in toks[k:b + 1]]
+            after = toks[b + 1].text if b + 1 < len(toks) else ""
+            after2 = toks[b + 2].text if b + 2 < len(toks) else ""
+            before = text[max(region.start, tok.start - 12):tok.start]
+            surface = text[tok.start:toks[b].end]
+            verb_before = bool(self._speaker_after.search(before))
+            common = all(is_common_word(n) for n in names)
+            appositive = after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
+                and self._appositive_en.match(text, toks[b].end)
+            if appositive:
+                # English appositive: "Dedi Pranoto, an official at the ministry".
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
+                continue
+            if names[0] in given and len(names) >= 2 and not all(is_common_word(n) and n not in given for n in names[1:]):
+                # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
+                continue
+            if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
+                                       and n.lower() not in indonesian_words() for n in names) \
+                    and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
+                # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
+                # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "japanese-name", priority=1))
+                continue
+            # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
+            # "said Dedi Pranoto", "…, Hasnah, mengatakan".
+            if after in self._verbs_after or (after == "," and after2 in self._verbs_after) or verb_before:
+                # Right after the verb a capitalised word is a name even if it is also a word ("ujar Kusuma").
+                if common and not verb_before and names[0] not in given:
                     continue
-                after = toks[b + 1].text if b + 1 < len(toks) else ""
-                before = text[max(region.start, tok.start - 12):tok.start]
-                if after in self._verbs_after or self._speaker_after.search(before):
-                    found.append(RawMention(tok.start, toks[b].end, "person", text[tok.start:toks[b].end],
-                                            "speaker", priority=1))
+                found.append(RawMention(tok.start, toks[b].end, "person", surface, "speaker", priority=1))
+                continue
         return found
 
     def _name_after_title(self, text, toks, i, t_start, t_end, group, honorific, out,
@@ -167,6 +250,10 @@ class EntityFinder:
         k = i
         while k < len(toks) and len(elems) < 16:
             t = toks[k].text
+            if toks[k].start in self._hon_starts:
+                elems.append(("hon", k, k))          # "Menteri X Prof. Dr. Budi": Prof. Dr. is neither role nor name
+                k += 1
+                continue
             if toks[k].start in title_starts:
                 break
             if t == "(":
@@ -178,13 +265,18 @@ class EntityFinder:
             elif t[:1].isupper() or (t[:1].isdigit() and any(c.isupper() for c in t)):
                 elems.append(("word", k, k))
                 k += 1
-            elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+            elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                    and toks[k + 1].start not in title_starts:          # "… dan Wakil Presiden X": the next person
                 elems.append(("conn", k, k))
                 k += 1
             else:
                 break
         comma_after = k < len(toks) and toks[k].text == ","
         name = self._name_suffix(toks, elems)
+        if name and comma_after and any(e[0] == "conn" and e[2] + 1 == name[0] for e in elems):
+            # "Menteri Tenaga Kerja dan Transmigrasi, Budi": a word after "dan" inside
+            # the run ends the role, and the name is after the comma.
+            name = None
         weak = False
         if not name and len(elems) == 1 and elems[0][0] == "word" and self.name_token(toks[i].text) \
                 and not comma_after:
@@ -192,7 +284,10 @@ class EntityFinder:
         role_start = self._role_start(text, toks, t_start)
         if name:
             a, b = name
-            role_end = toks[a - 1].end if a - 1 >= i else t_end
+            before = a - 1
+            while before >= i and toks[before].start in self._hon_starts:
+                before -= 1
+            role_end = toks[before].end if before >= i else t_end
         else:
             # "Direktur Jenderal Pembinaan …, Yassierli" / "Menteri Kesehatan, Tenaga Kerja dan
             # Kesejahteraan Jepang, Takemi Keizo": the name is a whole comma segment.
@@ -203,6 +298,10 @@ class EntityFinder:
                 a = b = k + 1
                 while b + 1 < len(toks) and toks[b + 1].text not in (",", "(", ")", ";", ":") and (
                         toks[b + 1].text[:1].isupper() or toks[b + 1].text in self.lex.connectors):
+                    if toks[b + 1].start in title_starts or (
+                            toks[b + 1].text in self.lex.connectors and b + 2 < len(toks)
+                            and toks[b + 2].start in title_starts):
+                        break                  # "…, Budi Santoso dan Wakil Presiden JICA, …": the next person
                     b += 1
                 seg = [t.text for t in toks[a:b + 1]]
                 nxt = toks[b + 1].text if b + 1 < len(toks) else ""
@@ -255,10 +354,14 @@ class EntityFinder:
         tail of name-like words that is not all ordinary Indonesian words."""
         tail: list[int] = []
         for kind, a, _b in reversed(elems):
-            if kind != "word" or not self.name_token(toks[a].text) or len(tail) == 4:
+            if kind != "word" or not (self.name_token(toks[a].text) or toks[a].initial
+                                      or toks[a].text in self.lex.given_names) or len(tail) == 5:
                 break
             tail.insert(0, a)
-        if not tail or all(is_common_word(toks[t].text) for t in tail):
+        while tail and toks[tail[-1]].initial:
+            tail.pop()
+        if not tail or all(is_common_word(toks[t].text) and toks[t].text not in self.lex.given_names
+                           or toks[t].initial for t in tail):
             return None
         return tail[0], tail[-1]
 
@@ -308,7 +411,8 @@ class EntityFinder:
                     continue
                 long_form = text[long_span[0]:long_span[1]]
                 etype = self._classify(long_form)
-                if etype is None or inner in self.lex.concept_acronyms:
+                if etype is None or inner in self.lex.concept_acronyms or fold(long_form) in self.lex.generic_orgs \
+                        or self._is_role(long_form):
                     continue
                 found.append(RawMention(long_span[0], long_span[1], etype, long_form, "definition",
                                         name=long_form, acronym=inner, priority=1))
@@ -323,7 +427,7 @@ class EntityFinder:
                 if not _acronym_like(acro) or acro in self.lex.concept_acronyms or not _letters_match(acro, inner):
                     continue
                 etype = self._classify(inner)
-                if etype is None:
+                if etype is None or fold(inner) in self.lex.generic_orgs:
                     continue
                 a_start = region.start + before.start(1)
                 found.append(RawMention(a_start, a_start + len(acro), etype, acro, "definition",
@@ -367,6 +471,14 @@ class EntityFinder:
             return floor + run[heads[0]].start(), end
         return None
 
+    def _is_role(self, phrase: str) -> bool:
+        """"Wakil Menteri Ketenagakerjaan (Wamenaker)" defines a title, not a body."""
+        first = phrase.split()[0]
+        if first in self._org_head_words:
+            return False
+        found = self.lex.titles.find(phrase, 0, len(phrase))
+        return (bool(found) and found[0][0] == 0) or (first in self._title_words and bool(found))
+
     def _classify(self, name: str) -> str | None:
         known = self.lex.name_keys.get(fold(name))
         if known:
@@ -374,6 +486,8 @@ class EntityFinder:
         words = name.split()
         if not any(w[:1].isupper() for w in words):
             return None                                # "sumber daya manusia (SDM)": a concept
+        if words[0] in self._org_head_words:
+            return "organisation"                      # "Asosiasi Penyelenggara Pemagangan …"
         low = name.lower()
         if any(h.lower() in low.split() for h in self.lex.program_heads + self.lex.program_tails) or \
                 re.search(r"\b(skilled|intern|training|magang|pemagangan|jaminan)\b", low):
@@ -400,16 +514,20 @@ class EntityFinder:
     def _patterns(self, text: str, toks: list[_Tok], region: Span, gaz_starts: set[int]) -> list[RawMention]:
         found: list[RawMention] = []
         n = len(toks)
+        title_starts = {s for s, _e, _g in self.lex.titles.find(text, region.start, region.end)}
 
         def run_right(k: int) -> int:
-            """Last token of the capitalised run starting at k (connectors inside)."""
+            """Last token of the capitalised run starting at k (connectors inside); it stops
+            before "dan Gubernur …" (another person's title starts) and before event nouns."""
             b = k
             while b + 1 < n:
                 t = toks[b + 1].text
+                if t in self.lex.event_words:
+                    break
                 if t[:1].isupper() or (t[:1].isdigit() and b + 1 > k):
                     b += 1
                 elif (t in self.lex.connectors and b + 2 < n and toks[b + 2].text[:1].isupper()
-                      and toks[b + 2].start not in gaz_starts):
+                      and toks[b + 2].start not in gaz_starts and toks[b + 2].start not in title_starts):
                     b += 2
                 else:
                     break
@@ -441,18 +559,19 @@ class EntityFinder:
                 a = k
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
-                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS:
-                        break
+                    if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words \
+                            or text[toks[a - 1].end:toks[a].start] not in (" ", " of ", " and ", " dan ", " for ", " & "):
+                        break                              # "Jakarta - The Ministry …": a dash is a border
                     if prev[:1].isupper():
                         a -= 1
                         if prev.isupper() and len(prev) >= 2:
                             break                          # a brand in capitals starts the name
-                    elif prev in self.lex.connectors and a - 2 >= 0 and toks[a - 2].text[:1].isupper() \
+                    elif prev in ("of", "and", "dan", "for", "&") and a - 2 >= 0 and toks[a - 2].text[:1].isupper() \
                             and toks[a - 2].text not in self.lex.title_forms:
                         a -= 2
                     else:
                         break
-                while a < k and toks[a].text in self.lex.title_forms:
+                while a < k and (toks[a].text in self.lex.title_forms or toks[a].text in ("The", "This", "A", "An")):
                     a += 1
                 b = k
                 while b + 2 < n and toks[b + 1].text in ("of", "and", "for") and toks[b + 2].text[:1].isupper():
@@ -461,32 +580,111 @@ class EntityFinder:
                         b += 1
                 if a < k or b > k:
                     found.append(self._pattern(text, toks, a, b, tail_type))
-        # Governments: "pemerintah Jepang" is the Government of Japan.
-        for m in self._gov.finditer(text, region.start, region.end):
-            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
-                known = self.lex.known_by_key[key]
-                if s == m.end() and known.type == "place" and known.kind == "country":
-                    found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "pattern",
-                                            name=f"Pemerintah {known.name}", priority=2))
+        found += self._governments(text, region)
+        found += self._buildings(text, toks, region)
         # Places named with their kind: "Provinsi Miyagi", "Kabupaten Xyz".
         for m in self._place_prefix.finditer(text, region.start, region.end):
             nm = re.match(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}", text[m.end():region.end])
             if not nm:
                 continue
-            e = m.end() + nm.end()
-            name = nm.group(0)
+            words = nm.group(0).split()
+            # "Kota Bandung Kamis (12/10)": a weekday or month glued to the name is not part of it.
+            while words and words[-1] in _WEEKDAYS_MONTHS:
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
             key = self.lex.name_keys.get(fold(name))
-            found.append(RawMention(m.start(), e, "place", text[m.start():e], "pattern",
+            if not key and is_common_word(words[0]) and words[0] not in self.lex.given_names:
+                continue                         # "Provinsi Lainnya", "Kota Besar": a word, not a name
+            e = m.end() + text[m.end():].index(words[-1]) + len(words[-1])
+            found.append(RawMention(m.start(), e, "place", text[m.start():e], "place-prefix",
                                     known_key=key if key and key.startswith("known:place") else None,
                                     name=name, priority=2))
         return [f for f in found if f is not None]
 
+    def _governments(self, text: str, region: Span) -> list[RawMention]:
+        """Governments acting as parties: "pemerintah Jepang", "Pemerintah RI", "Pemerintah
+        Provinsi Jawa Tengah", "Pemkab Grobogan", "the Japanese and Indonesian governments"."""
+        found: list[RawMention] = []
+        if not self._gov_any.search(text, region.start, region.end):
+            return found
+        for m in self._gov.finditer(text, region.start, region.end):
+            rest = text[m.end():min(region.end, m.end() + 80)]
+            if re.match(r"(?:RI|Republik Indonesia)\b", rest):
+                e = m.end() + len(re.match(r"RI|Republik Indonesia", rest).group(0))
+                found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
+                                        name="Pemerintah Indonesia", priority=1))
+                continue
+            local = self._gov_local.match(rest)
+            if local:
+                words = local.group(0).split()
+                while len(words) > 2 and words[-1] in _WEEKDAYS_MONTHS:
+                    words.pop()
+                e = m.end() + rest.index(words[-1], len(" ".join(words[:-1]))) + len(words[-1])
+                name = "Pemerintah " + " ".join(words)
+                found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
+                                        name=name, priority=1))
+                continue
+            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
+                known = self.lex.known_by_key[key]
+                if s == m.end() and known.type == "place" and known.kind == "country":
+                    found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
+                                            name=f"Pemerintah {known.name}", priority=1))
+        for m in self._gov_short.finditer(text, region.start, region.end):
+            full = self.lex.government_short[m.group("short")]
+            found.append(RawMention(m.start(), m.end(), "organisation", m.group(0), "government",
+                                    name=f"{full} {m.group('place')}", priority=1))
+        for m in self._gov_english.finditer(text, region.start, region.end):
+            for g in ("a", "b"):
+                adj = m.group(g)
+                if adj:
+                    place = self.lex.demonyms[adj]
+                    end = m.end() if g == "b" or not m.group("b") else m.end(g)
+                    found.append(RawMention(m.start(g), end, "organisation", text[m.start(g):end], "government",
+                                            name=f"Pemerintah {place}", alias=f"{adj} government", priority=1))
+        return found
+
+    def _buildings(self, text: str, toks: list[_Tok], region: Span) -> list[RawMention]:
+        """Buildings and halls are places: "Aula BLK Grobogan", "di Kantor Disnaker Jateng"."""
+        found: list[RawMention] = []
+        for m in self._building.finditer(text, region.start, region.end):
+            head = m.group("head")
+            if head == "Kantor":
+                before = text[max(region.start, m.start() - 6):m.start()].split()
+                if not before or before[-1].lower() not in self.lex.locatives:
+                    continue
+            e = m.end()
+            found.append(RawMention(m.start(), e, "place", text[m.start():e], "building",
+                                    name=" ".join(m.group(0).split()), priority=1))
+        return found
+
     def _pattern(self, text, toks, a, b, etype) -> RawMention | None:
         s, e = toks[a].start, toks[b].end
         surface = text[s:e]
-        if len(surface.split()) < 2:
+        if len(surface.split()) < 2 or fold(surface) in self.lex.generic_orgs:
             return None
-        return RawMention(s, e, etype, surface, "pattern", name=surface, priority=2)
+        name = surface
+        if etype == "organisation" and toks[a].text in self.lex.acronym_keys and b > a:
+            # "BLK Grobogan", "BPVP Kota Padang": the known network's branch in a place.
+            rest = re.sub(r"^(?:Kota|Kabupaten|Kab\.?|Provinsi)\s+", "", text[toks[a + 1].start:e])
+            place = self.lex.name_keys.get(fold(rest))
+            if place and place.startswith("known:place"):
+                return RawMention(s, e, etype, surface, "pattern", known_key=self.lex.acronym_keys[toks[a].text],
+                                  alias=surface, priority=2)
+        if etype == "organisation":
+            # "Direktorat Jenderal Binalavotas Kemnaker": a unit named with its ministry.
+            last = surface.split()[-1]
+            key = self.lex.name_keys.get(fold(last))
+            if key and key.startswith("known:organisation") and len(surface.split()) > 2:
+                name = surface[: len(surface) - len(last)].rstrip(" ,")
+        elif etype == "program":
+            # "Skema SSW", "Program TITP": a known programme named with its kind.
+            rest = surface.split(None, 1)[1]
+            key = self.lex.name_keys.get(fold(rest))
+            if key and key.startswith("known:program"):
+                return RawMention(s, e, etype, surface, "pattern", known_key=key, priority=2)
+        return RawMention(s, e, etype, surface, "pattern", name=name, priority=2)
 
     # ---- dateline ------------------------------------------------------
     def _dateline(self, article: Article) -> list[RawMention]:
@@ -497,11 +695,18 @@ class EntityFinder:
         if not m:
             return []
         s, e = m.start(), m.end()
-        key = self.lex.name_keys.get(fold(article.dateline))
+        name = article.dateline
+        words = name.split()
+        while len(words) > 1 and words[-1].strip(",").title() in _WEEKDAYS_MONTHS:
+            words.pop()                          # "Bandung Kamis" is Bandung
+        if len(words) < len(name.split()):
+            name = " ".join(words).strip(" ,")
+            e = s + article.text[s:e].index(words[-1]) + len(words[-1])
+        key = self.lex.name_keys.get(fold(name))
         if key and not key.startswith("known:place"):
             key = None
         return [RawMention(s, e, "place", article.text[s:e], "dateline", known_key=key,
-                           name=article.dateline, priority=2)]
+                           name=name, priority=2)]
 
 
 def text_between_is_space(left: _Tok, right: _Tok) -> bool:

@@ -75,7 +75,7 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
     for article, am in docs:
         spots = by_article.get(article.key, [])
         people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
-        dates = find_dates(article.text, article.published, article.sentences)
+        dates = find_dates(article.text, article.published, article.sentences, article.language)
 
         found_quotes = quote_finder.find(article, people)
         for q in found_quotes:
@@ -83,15 +83,20 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
                 id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
                 start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
                 speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
-                unterminated=q.unterminated))
+                unterminated=q.unterminated, why=q.why, unsure=q.unsure))
         quote_spans = [Span(q.start, q.end) for q in found_quotes]
 
         role_spans = _role_spans(article, am)
         people_at = [EntityAt(s, e, ent.id, ent.name, "person", role_spans.get((s, e)))
                      for s, e, ent in spots if ent.type == "person"]
-        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "organisation"]
+        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type, names=ent.all_names)
+                   for s, e, ent in spots if ent.type == "organisation"]
         places_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "place"]
-        for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at):
+        by_person = {p.entity_id: p for p in people_at}
+        speakers = [(Span(q.start, q.end), by_person.get(q.speaker.entity_id) or
+                     EntityAt(q.speaker.start, q.speaker.end, q.speaker.entity_id, q.speaker.name, "person"))
+                    for q in found_quotes if q.speaker]
+        for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at, speakers):
             all_orgs = []
             for o in orgs_at:
                 if any(s.start <= o.start < s.end for s in fm.sentences) and o.name not in all_orgs:
@@ -104,15 +109,16 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
                 year_inferred=bool(fm.date and fm.date.year_inferred), place=fm.place,
                 participants=tuple(dict.fromkeys(participants)), participant_ids=tuple(dict.fromkeys(ids)),
                 organisations=tuple(all_orgs), summary=_summary(article.text, fm.sentence),
-                start=fm.sentence.start, end=fm.sentence.end))
+                start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
 
         date_spans = [Span(d.start, d.end) for d in dates]
-        for f in figure_finder.find(article, date_spans):
+        for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at):
             figures.append(Figure(
                 id=figure_id(article.key, f.start), article=article.key, value=f.value,
                 # units and printed figures repeat across a corpus ("100 orang"): one string each
                 unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
-                start=f.start, end=f.end, sentence=f.sentence))
+                start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
+                claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
     return entities, meetings, quotes, figures
 
 

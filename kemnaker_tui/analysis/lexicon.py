@@ -105,6 +105,19 @@ class Lexicon:
     connectors: frozenset[str]
     concept_acronyms: frozenset[str]
     not_names: frozenset[str]
+    pronouns: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
+    after_sentence_openers: tuple[str, ...] = ()
+    agent_words: tuple[str, ...] = ()
+    given_names: frozenset[str] = frozenset()
+    english_roles: tuple[str, ...] = ()
+    headline_verbs: frozenset[str] = frozenset()
+    building_prefixes: tuple[str, ...] = ()
+    locatives: frozenset[str] = frozenset()
+    generic_orgs: frozenset[str] = frozenset()      # folded
+    event_words: frozenset[str] = frozenset()
+    government_short: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
     gazetteer: Matcher = field(init=False)
     phrases: Matcher = field(init=False)
     titles: Matcher = field(init=False)
@@ -130,6 +143,8 @@ class Lexicon:
                 forms.setdefault(form, k.key)
                 if k.type == "place" and form.upper() != form and len(form) > 3:
                     forms.setdefault(form.upper(), k.key)     # datelines: "BEKASI -"
+                elif k.type == "organisation" and " " in form and form.upper() != form and len(form) > 5:
+                    forms.setdefault(form.upper(), k.key)     # shouting signs: "booth IM JAPAN"
                 self.name_keys.setdefault(fold(form), k.key)
                 tokens.update(w for w in re.findall(r"[^\W\d_]+", form) if w[:1].isupper())
             if k.acronym:
@@ -139,7 +154,7 @@ class Lexicon:
         self.gazetteer = Matcher(forms)
         self.phrases = Matcher(phrases, lower=True)
         self.titles = Matcher(self.title_forms)
-        self.known_tokens = frozenset(tokens)
+        self.known_tokens = frozenset(tokens) - self.given_names   # "Sri" of "Sri Lanka" is a name too
 
     def kind_of_trigger(self, word: str) -> str:
         for trigger, kind in self.meeting_kinds.items():
@@ -206,6 +221,19 @@ def base_lexicon() -> Lexicon:
         connectors=frozenset(ent["name_connectors"]),
         concept_acronyms=frozenset(ent["concept_acronyms"]),
         not_names=frozenset(ent["not_names"]),
+        pronouns=frozenset(att.get("pronouns", ())),
+        demonstratives=frozenset(att.get("demonstratives", ())),
+        after_sentence_openers=tuple(att.get("after_sentence_openers", ())),
+        agent_words=tuple(att.get("agent_words", ())),
+        given_names=frozenset(lang.get("people", {}).get("given_names", ())),
+        english_roles=tuple(lang.get("people", {}).get("english_roles", ())),
+        headline_verbs=frozenset(lang.get("people", {}).get("headline_verbs", ())),
+        building_prefixes=tuple(ent.get("building_prefixes", ())),
+        locatives=frozenset(ent.get("locatives", ())),
+        generic_orgs=frozenset(fold(g) for g in ent.get("generic_orgs", ())),
+        event_words=frozenset(ent.get("event_words", ())),
+        government_short=dict(ent.get("government_short", {})),
+        demonyms=dict(ent.get("demonyms", {})),
     )
 
 

@@ -2,9 +2,20 @@
 
 A quote is text inside “…” or "…" (mixed marks, split quotes, a quote left
 open to the end of its paragraph). Its speaker comes from the attribution
-around it: a verb after the quote (kata, ujar, ungkap… and their -nya forms;
-said, told…) or before it ("X mengatakan, “…”"). "-nya" means the last person
-named before the quote.
+around it, tried in this order:
+
+1. after the quote: a name and a verb ("…," Budi said), a verb and a name
+   (kata Budi / said Sri Wahyuni, head of …), a pronoun ("…," she added /
+   ujarnya / kata dia), or a role ("…," the minister explained / kata Kepala
+   Biro itu);
+2. before the quote: "X mengatakan, “…”", "kata X: “…”", "According to X, “…”";
+3. the sentence after it: "Demikian disampaikan (oleh) X";
+4. a continuing quote in the same paragraph keeps the previous speaker;
+5. the sentence just before names X with a speech verb ("X menjelaskan bahwa …").
+
+A speaker is always a person named in this article. A pronoun is the last
+person named shortly before; a role is the person who holds it in this
+article. When neither is certain the speaker stays empty and ``why`` says so.
 """
 from __future__ import annotations
 
@@ -12,13 +23,18 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from kemnaker_tui.analysis.lexicon import Lexicon
+from kemnaker_tui.analysis.lexicon import Lexicon, Matcher, fold
 from kemnaker_tui.model import Article, Span
 
 _OPEN = "“„«"
 _CLOSE = "”»"
 _MIN_WORDS = 4
-_MARKS = re.compile(r'[“„«”»"]')
+# Typewriter forms: ''…'' (two apostrophes) toggles like "…"; ``…'' opens with backticks.
+_MARKS = re.compile(r"[“„«”»\"]|''|``")
+_NAME_WORD = r"[A-Z][\w'’\-]*\.?"
+# How far back (in sentences) a pronoun may look for the person it stands for.
+_PRONOUN_REACH = 4
+_PRONOUN_SUBJECT = re.compile(r"(?:^|,\s)(?:[Ii]a|[Dd]ia|[Bb]eliau|[Hh]e|[Ss]he|lanjut dia|kata dia)\b")
 
 
 @dataclass(frozen=True)
@@ -36,44 +52,87 @@ class FoundQuote:
     unterminated: bool
     speaker: PersonAt | None
     attribution: Span | None
+    why: str = ""
+    unsure: bool = False
+
+
+@dataclass(frozen=True)
+class _Pick:
+    """A speaker decision: who, where the attribution stands, why, and how sure."""
+    speaker: PersonAt | None
+    attribution: Span | None
+    why: str
+    unsure: bool = False
 
 
 def quote_id(article_key: str, start: int) -> str:
     return "q-" + hashlib.sha1(f"{article_key}:{start}".encode()).hexdigest()[:8]
 
 
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
 class QuoteFinder:
     def __init__(self, lex: Lexicon) -> None:
-        stems = sorted((re.escape(s) for s in lex.attribution_stems), key=len, reverse=True)
-        prefixed = sorted((re.escape(s) for s in lex.attribution_prefixed), key=len, reverse=True)
-        english = sorted((re.escape(s) for s in lex.attribution_english), key=len, reverse=True)
+        self.lex = lex
+        stems, prefixed, english = _alt(lex.attribution_stems), _alt(lex.attribution_prefixed), \
+            _alt(lex.attribution_english)
+        self._verbs = rf"(?:{prefixed}|{english})"
+        pronouns = _alt(lex.pronouns) or "dia"
+        # "…," kata Budi / ujarnya / said Sri Wahyuni / she added
         self._after = re.compile(
-            rf"^[\s,]*(?P<verb>(?:{'|'.join(stems)})(?P<nya>nya)?|{'|'.join(prefixed)}|{'|'.join(english)})\b(?P<rest>[^.!?\"“”]{{0,120}})",
+            rf"^[\s,]*(?P<verb>(?:{stems})(?P<nya>nya)?|{prefixed}|{english})\b(?P<rest>[^.!?\"“”\n]{{0,140}})",
             re.IGNORECASE)
-        # "…," Takemi said. — the name before an English verb.
+        # "…," Budi said. / "…," Budi Santoso, the head of …, said.
         self._after_name_first = re.compile(
-            rf"^[\s,]*(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,3}})\s+(?:{'|'.join(english)})\b")
+            rf"^[\s,]*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:(?:also|then|later|further|again)\s+)?"
+            rf"(?P<verb>{english}|{prefixed})\b")
+        self._verb_after_name = re.compile(
+            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?(?P<verb>{english}|{prefixed})\b")
+        self._after_pronoun = re.compile(
+            rf"^[\s,]*(?P<pron>{pronouns})\s+(?:(?:also|then|later|further|again|pun|juga)\s+)?"
+            rf"(?P<verb>{english}|{prefixed}|{stems})\b", re.IGNORECASE)
+        # "…," the minister explained. / "…," Kepala Biro itu menambahkan.
+        self._after_role = re.compile(
+            rf"^[\s,]*(?P<role>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){{0,7}}?)\s+(?P<verb>{english}|{prefixed})\b",
+            re.IGNORECASE)
         self._before = re.compile(
-            rf"\b(?P<verb>{'|'.join(prefixed)}|{'|'.join(stems)}|{'|'.join(english)}|bahwa|begini)\b(?P<mid>[^.!?\"“”]{{0,60}}?)\s*[,:]?\s*$",
+            rf"\b(?P<verb>{prefixed}|{stems}|{english}|bahwa|begini)\b(?P<mid>[^.!?\"“”]{{0,60}}?)\s*[,:]?\s*$",
             re.IGNORECASE)
         self._inner_attribution = re.compile(
-            rf",\s*(?:{'|'.join(stems)})(?:nya)?\b[^\"“”]{{0,80}}$", re.IGNORECASE)
+            rf",\s*(?:{stems})(?:nya)?\b[^\"“”]{{0,80}}$", re.IGNORECASE)
+        openers = _alt(lex.after_sentence_openers) or "demikian"
+        agents = _alt(lex.agent_words) or "oleh"
+        # "Demikian disampaikan (oleh) X …" / "Hal itu dikatakan X" / "That was said by X"
+        self._after_sentence = re.compile(
+            rf"\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?(?P<who>.{{0,120}})",
+            re.IGNORECASE)
+        self._speech_verb = re.compile(rf"\b(?:{prefixed}|{english})\b", re.IGNORECASE)
+        self._titles = Matcher({form.lower(): group for form, group in lex.title_forms.items()}, lower=True)
+        self._pronoun_words = frozenset(w.lower() for w in lex.pronouns)
+        self._demonstratives = frozenset(w.lower() for w in lex.demonstratives)
 
     def find(self, article: Article, people: list[PersonAt]) -> list[FoundQuote]:
         text = article.text
+        people = sorted(people, key=lambda p: p.start)
+        roles = self._roles(text, article, people)
         spans = []
         for para in article.paragraphs:
             spans += self._quote_spans(text, para)
         out: list[FoundQuote] = []
         previous: FoundQuote | None = None
-        for start, raw_end, unterminated, para in spans:
+        ctx = _Context(text, article, people, roles, self._titles)
+        for start, raw_end, close_at, unterminated, para in spans:
             start, end = _trim(text, start, raw_end)
             if len(text[start:end].split()) < _MIN_WORDS:
                 continue
-            speaker, attribution = self._speaker(text, start, raw_end, unterminated, para, people, previous)
-            found = FoundQuote(start, end, unterminated, speaker, attribution)
+            pick = self._speaker(ctx, start, close_at, unterminated, para, previous)
+            found = FoundQuote(start, end, unterminated, pick.speaker, pick.attribution, pick.why, pick.unsure)
             out.append(found)
             previous = found
+            if found.speaker is not None:
+                ctx.last_speaker, ctx.last_speaker_at = found.speaker, found.start
         return out
 
     # ---- where the quotes are -----------------------------------------
@@ -82,83 +141,414 @@ class QuoteFinder:
         open_at: int | None = None
         for mark in _MARKS.finditer(text, para.start, para.end):
             i, ch = mark.start(), mark.group(0)
-            if ch in _OPEN:
-                open_at = i
+            if ch in _OPEN or ch == "``":
+                open_at = mark.end()
             elif ch in _CLOSE:
                 if open_at is not None:
-                    spans.append((open_at + 1, i, False, para))
+                    spans.append((open_at, i, mark.end(), False, para))
                     open_at = None
-            elif ch == '"':
+            else:                                  # " or '': opens or closes
                 if open_at is not None:
-                    spans.append((open_at + 1, i, False, para))
+                    spans.append((open_at, i, mark.end(), False, para))
                     open_at = None
                 else:
-                    open_at = i
+                    open_at = mark.end()
         if open_at is not None:
             # Left open to the end of the paragraph; an attribution inside ends it.
-            start, end = open_at + 1, para.end
+            start, end = open_at, para.end
             m = self._inner_attribution.search(text, start, end)
             if m and m.start() > start:
                 end = m.start()
-            spans.append((start, end, True, para))
+            spans.append((start, end, end, True, para))
         return spans
 
+    # ---- the roles people hold in this article -------------------------
+    def _roles(self, text: str, article: Article, people: list[PersonAt]) -> dict[str, list[tuple[str, str]]]:
+        """entity id -> [(title group, role words folded)] from titles printed next to
+        the person's name in this article: "Menteri Ketenagakerjaan Yassierli",
+        "Keiko Sato, Consul General of …", "the Minister of Manpower, Ida Fauziyah"."""
+        roles: dict[str, list[tuple[str, str]]] = {}
+        for p in people:
+            line_start = text.rfind("\n", 0, p.start) + 1
+            lo = max(line_start, p.start - 120)
+            for s, e, group in self._titles.find(text, lo, p.start):
+                gap = text[e:p.start]
+                if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|RI)*", gap):
+                    roles.setdefault(p.entity_id, []).append((group, fold(text[s:p.start])))
+            line_end = text.find("\n", p.end)
+            hi = min(len(text), p.end + 120, line_end if line_end >= 0 else len(text))
+            after = text[p.end:hi]
+            m = re.match(r"\s*,\s*(?:the\s+|an?\s+)?", after)
+            if m:
+                for s, e, group in self._titles.find(text, p.end + m.end(), hi)[:1]:
+                    if s == p.end + m.end():
+                        tail = re.match(r"[^,.;]*", text[s:hi]).group(0)
+                        roles.setdefault(p.entity_id, []).append((group, fold(tail)))
+        return roles
+
     # ---- who said it --------------------------------------------------
-    def _speaker(self, text, start, end, unterminated, para, people, previous):
-        """``end`` is where the closing mark stands (or the cut of an open quote)."""
-        close_at = end if unterminated else end + 1
-        if unterminated:
-            tail = text[end:para.end]
-        else:
-            tail = text[close_at:min(para.end, close_at + 160)]
-        named_first = self._after_name_first.match(tail)
-        if named_first:
-            n_start, n_end = close_at + named_first.start("name"), close_at + named_first.end("name")
-            named = [p for p in people if n_start <= p.start < n_end]
-            if named:
-                return named[0], Span(n_start, close_at + named_first.end())
-        m = self._after.match(tail)
-        if m:
-            att = Span(close_at + m.start("verb"), close_at + m.end("verb"))
-            if m.group("nya"):
-                return self._last_person_before(people, start), att
-            rest_start = close_at + m.start("rest")
-            rest_end = close_at + m.end("rest")
-            named = [p for p in people if rest_start <= p.start < rest_end]
-            if named:
-                return named[0], Span(att.start, named[0].end)
-            return self._last_person_before(people, start), att
-        # Before the quote: "Sekjen Anwar mengatakan, “…”", "kata Anwar, “…”".
-        clause_start = max(para.start, start - 250)
-        head = text[clause_start:start - 1]
-        sentence_break = max(head.rfind(". "), head.rfind("” "), head.rfind('" '))
-        if sentence_break >= 0:
-            clause_start += sentence_break + 2
-            head = text[clause_start:start - 1]
-        mb = self._before.search(head)
-        if mb:
-            verb_at = clause_start + mb.start("verb")
-            mid_start, mid_end = clause_start + mb.start("mid"), clause_start + mb.end("mid")
-            named_after = [p for p in people if mid_start <= p.start < mid_end]
-            if named_after:
-                return named_after[0], Span(verb_at, named_after[0].end)
-            named_before = [p for p in people if clause_start <= p.start < verb_at]
-            if named_before:
-                return named_before[-1], Span(named_before[-1].start, clause_start + mb.end("verb"))
-            return self._last_person_before(people, start), Span(verb_at, clause_start + mb.end("verb"))
-        if head.rstrip().endswith(":"):
-            named_before = [p for p in people if clause_start <= p.start < start]
-            if named_before:
-                return named_before[-1], None
+    def _speaker(self, ctx: _Context, start, close_at, unterminated, para, previous) -> _Pick:
+        """``close_at`` is right after the closing mark (or the cut of an open quote)."""
+        tail_end = para.end if unterminated else min(para.end, close_at + 180)
+        tail = ctx.text[close_at:tail_end]
+
+        pick = self._after_quote(ctx, start, close_at, tail)
+        if pick is not None:
+            return pick
+        pick = self._before_quote(ctx, start, para)
+        if pick is not None:
+            return pick
+        pick = self._sentence_after(ctx, start, close_at, para)
+        if pick is not None:
+            return pick
         # A continuing quote in the same paragraph keeps its speaker.
         if previous is not None and previous.speaker and previous.end >= para.start:
-            return previous.speaker, previous.attribution
-        return None, None
+            return _Pick(previous.speaker, previous.attribution,
+                         "speaker: continues the quote before it in the same paragraph", previous.unsure)
+        pick = self._sentence_before(ctx, start)
+        if pick is not None:
+            return pick
+        return _Pick(None, None, "no speaker: no attribution next to the quote")
 
-    @staticmethod
-    def _last_person_before(people: list[PersonAt], pos: int) -> PersonAt | None:
-        before = [p for p in people if p.end <= pos]
-        return before[-1] if before else None
+    def _after_quote(self, ctx: _Context, start: int, close_at: int, tail: str) -> _Pick | None:
+        text = ctx.text
+        # "…," Indonesian Labour Minister Budi Santoso said. / "…," Budi, an official at X, said.
+        person = ctx.first_person_after(close_at, close_at + len(tail))
+        if person is not None and _only_role_words(text[close_at:person.start]):
+            v = self._verb_after_name.match(text, person.end, close_at + len(tail))
+            if v:
+                return _Pick(person, Span(person.start, v.end("verb")),
+                             f"speaker: `{text[close_at:person.end].strip(' ,')} {v.group('verb')}` after the quote")
+        # "…," Budi said.
+        m = self._after_name_first.match(tail)
+        if m:
+            name = m.group("name")
+            n_start, n_end = close_at + m.start("name"), close_at + m.end("name")
+            att = Span(n_start, close_at + m.end("verb"))
+            person = ctx.person_in(n_start, n_end)
+            plain = name.split()[0].lower() not in self._pronoun_words and not ctx.role_words(name)
+            if person is None and plain:
+                person = ctx.person_named(name, start)
+            if person:
+                return _Pick(person, att, f"speaker: `{name} {m.group('verb')}` after the quote")
+            if plain:
+                return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` is not a person named in the article")
+        # "…," she added. / "…," dia menambahkan.
+        m = self._after_pronoun.match(tail)
+        if m:
+            att = Span(close_at + m.start("pron"), close_at + m.end("verb"))
+            return self._pronoun(ctx, start, att, f"`{m.group('pron')} {m.group('verb')}`")
+        # "…," the minister explained.
+        m = self._after_role.match(tail)
+        if m and ctx.role_words(m.group("role")):
+            att = Span(close_at + m.start("role"), close_at + m.end("verb"))
+            pick = self._role(ctx, start, m.group("role"), att, f"`{m.group('role')} {m.group('verb')}`")
+            if pick is not None:
+                return pick
+        # "…," kata Budi / ujarnya / said the minister
+        m = self._after.match(tail)
+        if not m:
+            return None
+        verb = m.group("verb")
+        att = Span(close_at + m.start("verb"), close_at + m.end("verb"))
+        if m.group("nya"):
+            return self._pronoun(ctx, start, att, f"`{verb}`")
+        rest_start = close_at + m.start("rest")
+        rest = m.group("rest")
+        lead = re.match(r"[\s,]*(?:(?:oleh|by)\s+)?", rest)
+        who_start = rest_start + lead.end()
+        who = text[who_start:close_at + m.end("rest")]
+        first = re.match(r"[\w'’\-]+", who)
+        first_word = first.group(0) if first else ""
+        if first_word.lower() in self._pronoun_words:
+            return self._pronoun(ctx, start, Span(att.start, who_start + len(first_word)),
+                                 f"`{verb} {first_word}`")
+        # The first person named right after the verb, with only a role phrase between.
+        person = ctx.first_person_after(who_start, close_at + m.end("rest"))
+        if person is not None:
+            between = text[who_start:person.start]
+            if _only_role_words(between):
+                return _Pick(person, Span(att.start, person.end),
+                             f"speaker: `{verb} {text[who_start:person.end].strip()}` after the quote")
+        name = re.match(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}", who)
+        if name and not ctx.role_words(name.group(0)):
+            person = ctx.person_named(name.group(0), start)
+            if person is not None:
+                return _Pick(person, Span(att.start, who_start + name.end()),
+                             f"speaker: `{verb} {name.group(0)}` after the quote")
+            return _Pick(None, att, f"no speaker: `{verb} {name.group(0)}` is not a person named in the article")
+        if first_word and ctx.role_words(who):
+            pick = self._role(ctx, start, who, att, f"`{verb} {_head(who)}`")
+            if pick is not None:
+                return pick
+            return _Pick(None, att, f"no speaker: role `{_head(who)}` is held by no single person in this article")
+        if not first_word or first_word[:1].islower():
+            # "…," katanya kemudian. — the verb stands alone: the subject named before.
+            return self._pronoun(ctx, start, att, f"`{verb}` with no name")
+        return _Pick(None, att, f"no speaker: `{verb}` is followed by no person")
+
+    def _before_quote(self, ctx: _Context, start: int, para: Span) -> _Pick | None:
+        text = ctx.text
+        # Before the quote: "Sekjen Anwar mengatakan, “…”", "kata Anwar, “…”".
+        clause_start = max(para.start, start - 250)
+        head = text[clause_start:start].rstrip("“„«\"'`")
+        sentence_break = max(head.rfind(". "), head.rfind("” "), head.rfind('" '), head.rfind("'' "))
+        if sentence_break >= 0:
+            clause_start += sentence_break + 2
+            head = text[clause_start:start].rstrip("“„«\"'`")
+        mb = self._before.search(head)
+        if mb:
+            verb = mb.group("verb")
+            verb_at = clause_start + mb.start("verb")
+            mid_start, mid_end = clause_start + mb.start("mid"), clause_start + mb.end("mid")
+            named_after = [p for p in ctx.people if mid_start <= p.start < mid_end]
+            if named_after:
+                return _Pick(named_after[0], Span(verb_at, named_after[0].end),
+                             f"speaker: `{verb} {named_after[0].name}` before the quote")
+            named_before = [p for p in ctx.people if clause_start <= p.start < verb_at]
+            if named_before:
+                p = named_before[-1]
+                return _Pick(p, Span(p.start, clause_start + mb.end("verb")),
+                             f"speaker: `{text[p.start:p.end]} … {verb}` before the quote")
+            mid = text[mid_start:mid_end]
+            if ctx.role_words(mid):
+                pick = self._role(ctx, start, mid, Span(verb_at, mid_end), f"`{verb} {_head(mid)}`")
+                if pick is not None:
+                    return pick
+            subject = text[clause_start:verb_at].split()
+            att = Span(verb_at, clause_start + mb.end("verb"))
+            last = subject[-1].strip(",").lower() if subject else ""
+            if last in self._pronoun_words or last.endswith("nya") or not subject:
+                return self._pronoun(ctx, start, att, f"`{' '.join(subject[-1:] + [verb])}` before the quote")
+            said = " ".join(subject[-3:] + [verb])
+            if ctx.role_words(" ".join(subject[-6:])):
+                pick = self._role(ctx, start, " ".join(subject[-6:]), att, f"`{said}`")
+                if pick is not None:
+                    return pick
+            return _Pick(None, att, f"no speaker: `{said}` before the quote names no person")
+        if head.rstrip().endswith(":"):
+            named_before = [p for p in ctx.people if clause_start <= p.start < start]
+            if named_before:
+                return _Pick(named_before[-1], None,
+                             f"speaker: `{named_before[-1].name}` opens the clause ending in `:` before the quote")
+        m = re.search(r"\b(?:[Mm]enurut|[Aa]ccording to)\s+(?P<who>[^,.:]{2,80}),?\s*$", head)
+        if m:
+            who_start = clause_start + m.start("who")
+            person = ctx.first_person_after(who_start, clause_start + m.end("who"))
+            if person is not None:
+                return _Pick(person, Span(clause_start + m.start(), person.end),
+                             f"speaker: `{m.group(0).split()[0]} {person.name}` before the quote")
+        return None
+
+    def _sentence_after(self, ctx: _Context, start: int, close_at: int, para: Span) -> _Pick | None:
+        """ "Demikian disampaikan (oleh) X" in the sentence right after the quote."""
+        text = ctx.text
+        after = text[close_at:close_at + 400]
+        if text[max(0, close_at - 3):close_at].rstrip("”\"'»").endswith((".", "!", "?")):
+            cut = re.match(r"[ \t]*", after)          # “… penuh.” Demikian disampaikan …
+        else:
+            cut = re.search(r"[.!?]\s+|\n", after)
+        if not cut:
+            return None
+        nxt_start = close_at + cut.end()
+        m = self._after_sentence.match(text, nxt_start, min(len(text), nxt_start + 200))
+        if not m:
+            return None
+        who_start = m.start("who")
+        person = ctx.first_person_after(who_start, m.end("who"))
+        att = Span(nxt_start, m.start("who"))
+        if person is not None and _only_role_words(text[who_start:person.start]):
+            return _Pick(person, Span(att.start, person.end),
+                         f"speaker: `{text[nxt_start:person.end].strip()}` in the sentence after the quote")
+        who = m.group("who")
+        if ctx.role_words(who):
+            return self._role(ctx, start, who, att, f"`{_head(who)}` in the sentence after the quote")
+        return None
+
+    def _sentence_before(self, ctx: _Context, start: int) -> _Pick | None:
+        """No attribution at all: the sentence just before tells someone speaking
+        ("Sekjen Budi menjelaskan bahwa …"). A guess worth checking: unsure."""
+        sent = ctx.sentence_before(start)
+        if sent is None:
+            return None
+        verb = self._speech_verb.search(ctx.text, sent.start, sent.end)
+        if not verb:
+            return None
+        named = [p for p in ctx.people if sent.start <= p.start < verb.start()]
+        if not named:
+            return None
+        p = named[0]
+        return _Pick(p, Span(p.start, verb.end()),
+                     f"speaker: `{p.name} … {verb.group(0)}` in the sentence before; the quote has no attribution",
+                     unsure=True)
+
+    # ---- pronouns and roles -------------------------------------------
+    def _pronoun(self, ctx: _Context, start: int, att: Span, said: str) -> _Pick:
+        """A pronoun (or -nya) is the last person named before the quote, looking back
+        at most a few sentences; across sentences it is marked unsure."""
+        p, sentences_back = ctx.last_person_before(start)
+        prev, prev_at = ctx.last_speaker, ctx.last_speaker_at
+        if prev is not None and (p is None or p.start < prev_at):
+            # No one new named since the previous quote: its speaker goes on talking.
+            back = ctx.distance(prev_at, start)
+            if back <= _PRONOUN_REACH:
+                return _Pick(prev, att, f"speaker: {said} → {prev.name}, the speaker of the quote "
+                             f"{back} sentence{'s' if back != 1 else ''} before, no one named since", unsure=True)
+        if p is None or sentences_back > _PRONOUN_REACH:
+            return _Pick(None, att, f"no speaker: {said} but no person named in the {_PRONOUN_REACH} sentences before")
+        if sentences_back == 0:
+            return _Pick(p, att, f"speaker: {said} → {p.name}, named earlier in the same sentence")
+        plural = "sentence" if sentences_back == 1 else "sentences"
+        return _Pick(p, att, f"speaker: {said} → last person named, {p.name}, {sentences_back} {plural} before",
+                     unsure=True)
+
+    def _role(self, ctx: _Context, start: int, role_text: str, att: Span, said: str) -> _Pick | None:
+        """A role ("the minister", "Kepala Biro itu") is the person holding it in this article."""
+        role_text = _role_phrase(role_text)
+        found = self._titles.find(role_text.lower())
+        if not found:
+            return None
+        s, e, group = found[0]
+        words = [w for w in fold(role_text[s:]).split()]
+        holders = ctx.holders(group, words)
+        if len(holders) == 1:
+            p = ctx.person_by_id(holders[0], start)
+            if p is not None:
+                return _Pick(p, att, f"speaker: role {said} → {p.name}, who holds it in this article", unsure=True)
+        if len(holders) > 1:
+            return _Pick(None, att, f"no speaker: role {said} is held by several people in this article")
+        last = role_text.lower().split()
+        if last and last[-1] in self._demonstratives and last[-1] not in ("the", "this"):
+            # "kata Ketua Umum partai itu": someone already named; the speaker of the quote before.
+            prev = ctx.last_speaker
+            if prev is not None:
+                return _Pick(prev, att, f"speaker: role {said} points back → the previous speaker, {prev.name}",
+                             unsure=True)
+        return _Pick(None, att, f"no speaker: role {said} is held by no person named in this article")
+
+
+class _Context:
+    """One article's people, roles and sentences, as the speaker rules need them."""
+
+    def __init__(self, text: str, article: Article, people: list[PersonAt], roles, titles: Matcher) -> None:
+        self.text, self.people, self.roles, self.titles = text, people, roles, titles
+        self.sentences = list(article.sentences)
+        self.last_speaker: PersonAt | None = None
+        self.last_speaker_at = 0
+
+    def person_in(self, start: int, end: int) -> PersonAt | None:
+        return next((p for p in self.people if start <= p.start < end), None)
+
+    def first_person_after(self, start: int, end: int) -> PersonAt | None:
+        return next((p for p in self.people if start <= p.start < end), None)
+
+    def person_named(self, name: str, before: int) -> PersonAt | None:
+        """A name printed without being a mention: the one person of this article whose
+        name holds all its words ("Sato" → Keiko Sato, unless two Satos are named)."""
+        words = fold(name).split()
+        if not words:
+            return None
+        ids = {p.entity_id for p in self.people if all(w in fold(p.name).split() for w in words)}
+        if len(ids) != 1:
+            return None
+        eid = next(iter(ids))
+        return self.person_by_id(eid, before)
+
+    def person_by_id(self, eid: str, pos: int) -> PersonAt | None:
+        same = [p for p in self.people if p.entity_id == eid]
+        before = [p for p in same if p.start < pos]
+        return (before or same or [None])[-1]
+
+    def role_words(self, words: str) -> bool:
+        """Do these words open with a title ("the minister", "Kepala Biro …", "Menaker")?"""
+        low = re.sub(r"^\s*(?:the|oleh|by|sang)\s+", "", words.lower())
+        found = self.titles.find(low, 0, min(len(low), 60))
+        return bool(found) and found[0][0] == 0
+
+    def holders(self, group: str, words: list[str]) -> list[str]:
+        """People of this article holding a title of ``group``; when the role names more
+        (``Minister of Manpower``), those whose printed role has those words."""
+        ids = [eid for eid, rs in self.roles.items() if any(g == group for g, _w in rs)]
+        content = [w for w in words if w not in ("itu", "tersebut", "ini", "the", "this", "of", "dan", "and")]
+        if len(content) > 1:
+            # The role names more than its title ("Ketua Umum partai X"): at least half of
+            # those words must be printed with the holder's title, else it is someone else.
+            more = content[1:]
+            ids = [eid for eid in ids if any(
+                g == group and 2 * sum(w in rw.split() for w in more) >= len(more) for g, rw in self.roles[eid])]
+        return ids
+
+    def sentence_index(self, pos: int) -> int:
+        for i, s in enumerate(self.sentences):
+            if s.start <= pos < s.end:
+                return i
+            if s.start > pos:
+                return i - 1
+        return len(self.sentences) - 1
+
+    def sentence_before(self, pos: int) -> Span | None:
+        i = self.sentence_index(pos)
+        if i < 0:
+            return None
+        s = self.sentences[i]
+        if s.start <= pos < s.end:
+            i -= 1
+        return self.sentences[i] if i >= 0 else None
+
+    def last_person_before(self, pos: int) -> tuple[PersonAt | None, int]:
+        before = [p for p in self.people if p.end <= pos]
+        if not before:
+            return None, 0
+        p = before[-1]
+        return p, self.distance(p.start, pos)
+
+    def distance(self, a: int, b: int) -> int:
+        """Sentences from position a back to position b; a sentence that itself speaks
+        of him or her ("Ia menambahkan …") carries the reference on and does not count."""
+        i, j = self.sentence_index(a), self.sentence_index(b)
+        n = 0
+        for k in range(max(0, i + 1), j + 1):
+            s = self.sentences[k]
+            if k < j and _PRONOUN_SUBJECT.search(self.text[s.start:min(s.end, s.start + 60)]):
+                continue
+            n += 1
+        return n
+
+
+def _role_phrase(words: str) -> str:
+    """The role itself out of the words after a verb: its title, the capitalised words
+    naming where (connectors inside), and a closing demonstrative
+    ("the Minister of Manpower while visiting …" → "the Minister of Manpower")."""
+    toks = words.split()
+    out: list[str] = []
+    for n, t in enumerate(toks):
+        bare = t.strip(",.;:()")
+        if n == 0 or bare[:1].isupper() or bare[:1].isdigit():
+            out.append(bare)
+        elif bare.lower() in ("itu", "tersebut", "ini"):
+            out.append(bare)
+            break
+        elif bare.lower() in ("of", "for", "and", "dan", "untuk", "the") and n + 1 < len(toks) \
+                and toks[n + 1][:1].isupper():
+            out.append(bare)
+        elif n == 1 and out[0].lower() in ("the", "sang", "oleh", "by"):
+            out.append(bare)
+        else:
+            break
+        if t.endswith((",", ".", ";", ":")):
+            break
+    return " ".join(out)
+
+
+def _head(words: str, n: int = 5) -> str:
+    return " ".join(words.split()[:n])
+
+
+def _only_role_words(between: str) -> bool:
+    """Only a role phrase stands between the verb and the name: capitalised words,
+    connectors, commas, parentheses ("Kepala Dinas Tenaga Kerja dan Transmigrasi Jateng,")."""
+    return bool(re.fullmatch(r"(?:[\s,()/]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|to|"
+                             r"oleh|by|ke|se|RI)*", between))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -33,6 +33,7 @@ class _Cluster:
     acronym: str | None = None
     known_name: str | None = None
     mentions: list = field(default_factory=list)          # (article, start, end, surface)
+    sources: dict = field(default_factory=dict)           # rule -> first surface it found
 
 
 def slug(name: str) -> str:
@@ -40,8 +41,35 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def _full_name(m: RawMention) -> bool:
+    return len(m.surface.split()) >= 2
+
+
+def _mononym(m: RawMention) -> bool:
+    """One word given with a title, not an ordinary word ("Menaker Yassierli")."""
+    return m.type == "person" and len(m.surface.split()) == 1 and m.source == "title-name" and not m.weak
+
+
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
+
+
+def name_word(word: str) -> str:
+    """A folded name word with Indonesian spelling variants made one: old spelling
+    (Soeharto = Suharto, Djoko = Joko), a final y for i (Wahyudy = Wahyudi), doubled
+    consonants (Muhammad = Muhamad)."""
+    for old, new in _OLD_SPELLING:
+        word = word.replace(old, new)
+    if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
+        word = word[:-1] + "i"
+    return re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", word)
+
+
+def name_words(name: str) -> list[str]:
+    return [name_word(w) for w in fold(name).split()]
+
+
 def person_key(name: str) -> str:
-    return "person:" + " ".join(sorted(fold(name).split()))
+    return "person:" + " ".join(sorted(name_words(name)))
 
 
 class Resolver:
@@ -75,22 +103,29 @@ class Resolver:
                     long_key[fold(m.name or "")] = key
 
         # 2. Full names of people across the corpus, by their set of words.
+        # A one-word name given with a title ("Menaker Yassierli") is a full name too.
         people_tokens: dict[str, set[str]] = defaultdict(set)    # word -> person keys
+        self.person_groups: dict[str, set[str]] = defaultdict(set)   # person key -> title groups
         for _a, am in docs:
             for m in am.mentions:
-                if m.type == "person" and len(m.surface.split()) >= 2:
+                if m.type == "person" and _full_name(m):
                     key = self._split_key(m.surface) or person_key(m.surface)
-                    for w in fold(m.surface).split():
+                    for w in name_words(m.surface):
                         people_tokens[w].add(key)
+                    if m.title_group:
+                        self.person_groups[key].add(m.title_group)
 
         # 3. Every mention to a cluster.
         for article, am in docs:
-            local_people = {person_key(m.surface) for m in am.mentions
-                            if m.type == "person" and len(m.surface.split()) >= 2}
+            local_people = {person_key(m.surface) for m in am.mentions if m.type == "person" and _full_name(m)}
+            local_words = {w for k in local_people for w in k.split(":", 1)[1].split()}
+            # "Menaker Yassierli" is a full name in an article that names no longer one with it.
+            local_people |= {person_key(m.surface) for m in am.mentions
+                             if _mononym(m) and name_words(m.surface)[0] not in local_words}
             kept = []
             for m in am.mentions:
                 key = self._key_of(m, def_key, long_key, people_tokens, local_people)
-                if m.weak and key not in local_people and len(people_tokens.get(fold(m.surface), ())) != 1:
+                if m.weak and key not in local_people and key == person_key(m.surface):
                     continue                    # an ordinary word that joined no name
                 kept.append(m)
                 self._add(key, m, article.key)
@@ -111,24 +146,32 @@ class Resolver:
         if m.known_key:
             return m.known_key
         if m.type == "person":
-            words = fold(m.surface).split()
+            words = name_words(m.surface)
             if len(words) >= 2:
                 return person_key(m.surface)
-            return self._person_by_word(words[0] if words else m.surface, people_tokens, local_people)
+            return self._person_by_word(words[0] if words else m.surface, people_tokens, local_people,
+                                        m.title_group)
         if m.source == "definition" and m.acronym in def_key:
             return def_key[m.acronym]
         name = m.name or m.surface
-        return (self.lex.name_keys.get(fold(name)) or long_key.get(fold(name))
+        return (known_name_key(self.lex, name) or long_key.get(fold(name))
                 or def_key.get(m.surface) or f"name:{m.type}:{fold(name)}")
 
-    @staticmethod
-    def _person_by_word(word: str, people_tokens, local_people) -> str:
+    def _person_by_word(self, word: str, people_tokens, local_people, title_group: str | None = None) -> str:
+        """One word for a person: the one person of this article it belongs to; a person
+        of another article only when the same title comes with it ("Sekjen Anwar"), so
+        two people sharing a name in different articles are never merged by a bare name."""
+        word = name_word(word)
         keys = people_tokens.get(word, set())
         local = keys & local_people
         if len(local) == 1:
             return next(iter(local))
-        if len(keys) == 1:
-            return next(iter(keys))
+        if "person:" + word in local_people:
+            return "person:" + word
+        if len(keys) == 1 and not local:
+            key = next(iter(keys))
+            if key == "person:" + word or (title_group and title_group in self.person_groups.get(key, ())):
+                return key
         return "person:" + word
 
     def _add(self, key: str, m: RawMention, article_key: str) -> None:
@@ -146,6 +189,8 @@ class Resolver:
         if m.role:
             c.roles[m.role] += 1
         c.mentions.append((article_key, m.start, m.end, m.surface))
+        if m.source not in c.sources:
+            c.sources[m.source] = (m.role + " " + m.surface) if m.source == "title-name" and m.role else m.surface
 
     # ---------------------------------------------------------------
     def _second_pass(self, article: Article, am: ArticleMentions, def_key, people_tokens, local_people) -> None:
@@ -176,9 +221,10 @@ class Resolver:
                     m = local_orgs[tok]
                     key = self._key_of(m, def_key, {}, people_tokens, local_people)
                     extra.append((key, RawMention(s, e, m.type, tok, "short-name")))
-                elif self.finder.name_token(tok) and fold(tok) in people_tokens and len(tok) >= 3:
+                elif self.finder.name_token(tok) and len(tok) >= 3 and (
+                        name_word(fold(tok)) in people_tokens or "person:" + name_word(fold(tok)) in local_people):
                     key = self._person_by_word(fold(tok), people_tokens, local_people)
-                    if key in local_people or len(people_tokens[fold(tok)]) == 1 and key in self.clusters:
+                    if key in local_people:
                         extra.append((key, RawMention(s, e, "person", tok, "surname")))
                 elif len(tok) >= 5 and tok.isalpha() and not is_common_word(tok) and tok not in self.lex.not_names:
                     key = self._typo_of(tok)
@@ -226,6 +272,9 @@ class Resolver:
         into.roles.update(c.roles)
         into.aliases |= c.aliases
         into.mentions += c.mentions
+        for k, v in c.sources.items():
+            into.sources.setdefault(k, v)
+        into.sources.setdefault("typo", c.names.most_common(1)[0][0] if c.names else "")
 
     # ---------------------------------------------------------------
     def _entities(self) -> list[Entity]:
@@ -261,9 +310,73 @@ class Resolver:
             # Surface forms repeat thousands of times in a big corpus: one string each.
             mentions = MentionList.from_rows((a, s, e, sys.intern(t)) for a, s, e, t in sorted(set(c.mentions)))
             roles = tuple(r for r, _ in c.roles.most_common())
-            out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions))
+            why, unsure = evidence(c, bool(known), len(set(c.mentions)))
+            out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions, why=why, unsure=unsure))
         out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))
         return out
+
+
+# How each finder rule reads in words (Entity.why), strongest first.
+_RULES = {
+    "user": "your alias file",
+    "gazetteer": "listed in the data files (`{}`)",
+    "title-name": "title + name (`{}`)",
+    "appositive": "name + title after a comma (`{}`)",
+    "appositive-en": "name + role after a comma (`{}`)",
+    "definition": "acronym definition (`{}`)",
+    "government": "government of a country or region (`{}`)",
+    "building": "building or hall named with its kind (`{}`)",
+    "dateline": "dateline city (`{}`)",
+    "place-prefix": "place named with its kind (`{}`)",
+    "phrase": "known phrase (`{}`)",
+    "speaker": "named by an attribution verb (`{}`)",
+    "given-name": "common given name + surname (`{}`)",
+    "japanese-name": "two capitalised words shaped like a Japanese name (`{}`)",
+    "pattern": "capitalised words after a head or before a tail word (`{}`)",
+    "acronym": "acronym defined elsewhere (`{}`)",
+    "short-name": "short form of a longer name in the article (`{}`)",
+    "surname": "surname of a person named in full (`{}`)",
+    "role": "title + organisation standing for a named person (`{}`)",
+    "typo": "misspelling of a known name (`{}`)",
+}
+# Rules that rest on capitalisation alone: an entity found only by them is a guess to check.
+_WEAK_RULES = frozenset({"speaker", "given-name", "japanese-name", "pattern", "acronym", "short-name", "surname",
+                         "typo"})
+
+
+def evidence(c: _Cluster, known: bool, n_mentions: int) -> tuple[str, bool]:
+    """Entity.why (how it was found, in words) and unsure (seen once, or only by capitalisation)."""
+    parts = [_RULES.get(rule, rule).format(surface) for rule, surface in
+             sorted(c.sources.items(), key=lambda kv: list(_RULES).index(kv[0]) if kv[0] in _RULES else 99)]
+    if known and "gazetteer" not in c.sources:
+        parts.insert(0, "listed in the data files")
+    weak = not known and all(rule in _WEAK_RULES for rule in c.sources)
+    once = n_mentions == 1 and not known
+    why = "; ".join(parts[:3])
+    if once:
+        why += " — seen once"
+    elif weak:
+        why += " — found by capitalisation only"
+    return why, weak or once
+
+
+_NAME_TAILS = re.compile(r"\s+(?:ri|republik indonesia|indonesia)$")
+
+
+def known_name_key(lex: Lexicon, name: str) -> str | None:
+    """The known entity a name stands for, allowing the press's variants: a country
+    tag at the end ("Kementerian Tenaga Kerja RI") and the common misspelling
+    "Kementrian"."""
+    key = fold(name)
+    found = lex.name_keys.get(key)
+    if found:
+        return found
+    variant = key.replace("kementrian", "kementerian")
+    stripped = _NAME_TAILS.sub("", variant)
+    for k in (variant, stripped):
+        if k != key and k in lex.name_keys and len(k.split()) >= 2:
+            return lex.name_keys[k]
+    return None
 
 
 def _typo_index(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
@@ -287,9 +400,12 @@ def _typo_of(lex: Lexicon, tok: str) -> str | None:
         return cache[tok]
     limit = 1 if len(tok) < 8 else 2
     best = None
+    capitals = sum(c.isupper() for c in tok)
     for form, key in _typo_index(lex).get(tok[0], ()):
         if abs(len(form) - len(tok)) > limit:
             continue
+        if form.isupper() and capitals < 2:
+            continue                 # an acronym is not an ordinary capitalised word ("Sinar" ≠ "SINAR")
         d = Levenshtein.distance(form.lower(), tok.lower(), score_cutoff=limit)
         if d <= limit and (best is None or d < best[0]):
             best = (d, key)

@@ -15,6 +15,7 @@ _WHAT = {
     "data": "data folder",
     "basket": "the clip basket",
     "clips": "copies that reached no clipboard",
+    "articles": "pages kept by `kemnaker-tui fetch` (open it: kemnaker-tui ARTICLES-FOLDER)",
     "cache": "cache folder",
 }
 

@@ -17,6 +17,8 @@ MAX_ANALYSED_CHARS = 400_000
 def build_article(raw: RawDocument) -> Article:
     text = raw.text
     boilerplate = find_boilerplate(text[:MAX_ANALYSED_CHARS])
+    if raw.marked:        # what the format already knows is not the article (a PDF's letterhead)
+        boilerplate = tuple(sorted(set(boilerplate) | set(raw.marked), key=lambda s: (s.start, s.end)))
     meta = find_metadata(text, boilerplate, raw.title, raw.outlet, raw.published)
     skip = (meta.title_span,) if meta.title_span else ()
     paras = [p for p in paragraphs(text[:MAX_ANALYSED_CHARS], boilerplate, skip)]
@@ -27,6 +29,7 @@ def build_article(raw: RawDocument) -> Article:
         dateline=meta.dateline, published=meta.published, published_text=meta.published_text,
         language=meta.language, url=raw.url, boilerplate=tuple(boilerplate),
         paragraphs=tuple(paras), sentences=tuple(sents), title_derived=meta.title_derived,
+        author=raw.author, fetched_at=raw.fetched_at, meta_source=raw.meta_source,
     )
 
 

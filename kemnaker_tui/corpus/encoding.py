@@ -3,6 +3,7 @@ legacy 8-bit fallback (reported). Binary data is refused with a reason."""
 from __future__ import annotations
 
 import codecs
+import re
 
 # Bytes that never appear in real text files (NUL and C0 controls except
 # tab, LF, VT, FF, CR, ESC — ESC can occur in terminal captures).
@@ -40,3 +41,59 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
         text = data.decode("latin-1")
         enc = "latin-1"
     return text, enc, f"not UTF-8; read as {enc}"
+
+
+# -- HTML: the charset the page declares -------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> tuple[str | None, str | None]:
+    """The encoding an HTML page declares and where: (codec name, "BOM" | "HTTP header" | "<meta>").
+
+    Order as browsers do it: a BOM, then the HTTP Content-Type header (kept in a
+    fetched page's sidecar), then a ``<meta charset>`` or ``http-equiv`` in the
+    first 4 kB. An unknown name counts as no declaration."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", "BOM"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "BOM"
+    candidates = []
+    if content_type:
+        m = _HEADER_CHARSET.search(content_type)
+        if m:
+            candidates.append((m.group(1), "HTTP header"))
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        candidates.append((m.group(1).decode("ascii", "replace"), "<meta>"))
+    for name, where in candidates:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        # As WHATWG says: latin-1 and ascii labels mean windows-1252 (its superset).
+        if codec in ("latin-1", "iso8859-1", "ascii"):
+            codec = "cp1252"
+        return codec, where
+    return None, None
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str, str | None]:
+    """An HTML page's text: (text, encoding, warning or None). The declared
+    charset when there is one; else UTF-8, else windows-1252 (reported)."""
+    codec, where = declared_charset(data, content_type)
+    if codec:
+        if codec == "utf-8-sig" or codec == "utf-16":
+            return decode(data)
+        text = data.decode(codec, errors="replace")
+        warning = None
+        if "\ufffd" in text and codec == "utf-8":
+            # A page saying UTF-8 that is not: what it really is wins over what it says.
+            try:
+                text, codec = data.decode("cp1252"), "cp1252"
+                warning = f"declared UTF-8 ({where}) but is not; read as cp1252"
+            except UnicodeDecodeError:
+                pass
+        return text, codec, warning
+    return decode(data)

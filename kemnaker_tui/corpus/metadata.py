@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kemnaker_tui.analysis.dates import find_dates, parse_date_text
+from kemnaker_tui.corpus.boilerplate import HEADER_LINES, is_date_header
 from kemnaker_tui.model import Span
 
 _DASH = r"\s*[-–—]+\s*"
@@ -17,8 +18,10 @@ _CITY = r"[A-Za-z][A-Za-z.'’ ]{1,40}?"
 _LEADS = [
     # jpnn.com, TOKYO -   ·   SURABAYAPAGI.COM, Jakarta -
     re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<city>{_CITY})(?:\s*\([^)]*\))?{_DASH}"),
-    # Jakarta (ANTARA) -   ·   TOKYO, KOMPAS.com -
-    re.compile(rf"^(?P<city>{_CITY})\s*\((?P<outlet>[A-Za-z][\w.]{{1,30}})\){_DASH}"),
+    # Jakarta (ANTARA) -   ·   Tokyo (ANTARA News) -   ·   TOKYO, KOMPAS.com -
+    re.compile(rf"^(?P<city>{_CITY})\s*\((?P<outlet>[A-Za-z][\w.]{{1,30}}(?:\s[A-Z][\w.]{{1,20}}){{0,2}})\){_DASH}"),
+    # JAKARTA, July 4 Kyodo -   (agency wire: city, month and day, agency)
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<monthday>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})\s+(?P<outlet>[A-Z][\w.]+){_DASH}"),
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<outlet>{_DOMAIN}){_DASH}"),
     # Tangerang, 04 Februari 2025 –
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}){_DASH}"),
@@ -36,6 +39,9 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:diterbitkan|dipublikasikan|published|updated|diperbarui)\s*:?\s*)?(?:[A-Za-z]+,\s*)?"
     r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b", re.IGNORECASE)
 
+# "JAKARTA, SELASA -": a weekday in the outlet's place (older wire style) is no outlet.
+_WEEKDAY_WORDS = frozenset("senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday "
+                           "thursday friday saturday sunday".split())
 _ID_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam ini itu tidak akan juga atau oleh sebagai telah bahwa kata ujar".split())
 _EN_WORDS = frozenset("the and of to in for with on is was that by as from has have said are be at this which".split())
 
@@ -104,6 +110,15 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
             offset = content.index(stripped)
             title_span = Span(span.start + offset, span.start + offset + len(stripped))
 
+    # The container's title (a page's headline) often heads the text too: then that line is the title.
+    given_title_span = None
+    if given_title:
+        wanted = " ".join(given_title.split()).lower()
+        given_title_span = next((span for span, content in lines[:8]
+                                 if " ".join(content.split()).lower().lstrip("# ") == wanted), None)
+        if given_title_span is not None:
+            title_span = given_title_span
+
     # Lead opener: the first body line that is not the title or boilerplate.
     outlet = dateline = None
     dateline_span = None
@@ -120,7 +135,7 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
             if not m:
                 continue
             g = m.groupdict()
-            if g.get("outlet"):
+            if g.get("outlet") and g["outlet"].casefold() not in _WEEKDAY_WORDS:
                 outlet = _tidy_outlet(g["outlet"])
             if g.get("city"):
                 dateline = _tidy_city(g["city"])
@@ -131,20 +146,24 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
             dateline_span = Span(shift, shift + m.end())
             break
 
-    # A date-only header line near the top ("Rabu, 29 November 2023 – 09:40 WIB").
+    language = language_of(text)
+    # A date header near the top ("Rabu, 29 November 2023 – 09:40 WIB", "Kompas.com -
+    # 04/11/2008, 16:08 WIB", "Mon, 07/04/2011 - 18:43"): its date is the publication's.
+    header_line = None
     if published is None:
-        for span, content in lines[:6]:
-            if _DATE_LINE.match(content):
-                refs = find_dates(content)
-                if refs and refs[0].date and refs[0].precision == "day" and not refs[0].year_inferred:
-                    published, published_text = refs[0].date, content.strip()
-                    break
+        published, published_text = _header_date(text, lines[:HEADER_LINES], language)
+        header_line = published_text
     if given_published:
         d = parse_date_text(given_published)
         if d:
             published, published_text = d, given_published
     if given_outlet:
         outlet = given_outlet
+    if outlet is None and header_line is not None:
+        # "Kompas.com - 04/11/2008, 16:08 WIB": the outlet names itself in the date header.
+        m = _ANY_DOMAIN.search(header_line)
+        if m:
+            outlet = _tidy_outlet(m.group(1))
     if outlet is None:
         # Outlets often name themselves in their footer ("… dari JPNN.com di Google News").
         for b in boilerplate:
@@ -153,12 +172,28 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
                 outlet = _tidy_outlet(m.group(1))
                 break
     if given_title:
-        title, title_span = given_title.strip(), None
+        title, title_span = given_title.strip(), given_title_span
     derived = title is None
     if derived:
         title = _derived_title(text, body_lines, dateline_span)
-    return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text,
-                    language_of(text), derived)
+    return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text, language,
+                    derived)
+
+
+def _header_date(text: str, lines, language: str) -> tuple[dt.date | None, str | None]:
+    for span, content in lines:
+        if not (_DATE_LINE.match(content) or is_date_header(content)):
+            continue
+        # The other dates of the text decide a slashed date both of whose readings are valid.
+        refs = find_dates(content, language=language, firm_dates=_body_dates(text, span.end))
+        day = next((r for r in refs if r.date and r.precision == "day" and not r.year_inferred), None)
+        if day is not None:
+            return day.date, content.strip()
+    return None, None
+
+
+def _body_dates(text: str, start: int) -> list[dt.date]:
+    return [r.date for r in find_dates(text[start:start + 6000]) if r.date and not r.year_inferred]
 
 
 def _derived_title(text: str, body_lines, dateline_span: Span | None) -> str:

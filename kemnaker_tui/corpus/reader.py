@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kemnaker_tui.corpus.encoding import NotText, decode
-from kemnaker_tui.corpus.formats import ARTICLE_FILE_LIMIT, READERS, SIZE_LIMITS, FormatError
+from kemnaker_tui.corpus.formats import ARTICLE_FILE_LIMIT, BYTE_READERS, READERS, SIZE_LIMITS, FormatError, choose
+from kemnaker_tui.corpus.formats.origin import is_sidecar, read_origin
 from kemnaker_tui.model import RawDocument, SkippedFile
 
 # Refuse files larger than this outright (per format: see formats.SIZE_LIMITS).
@@ -108,23 +109,30 @@ def read_paths(paths: Iterable[str | os.PathLike], progress: Callable[[int, str]
 
 def _read_file(file: Path, key: str, result: ReadResult) -> None:
     suffix = file.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        result.skipped.append(SkippedFile(str(file), f"not a supported format ({suffix or 'no extension'})"))
+    if is_sidecar(file):          # a fetched page's record of where it came from, read with the page
+        result.files_seen -= 1
         return
     try:
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):   # a FIFO or device (maybe behind a link) would block or never end
-            result.skipped.append(SkippedFile(str(file), "not a regular file (pipe, socket or device)"))
-            return
-        size = info.st_size
-        limit = SIZE_LIMITS.get(suffix, MAX_FILE_BYTES)
-        if size > limit:
-            result.skipped.append(SkippedFile(str(file), f"too large ({size // 2**20} MB; a {suffix} file is "
-                                                         f"read up to {limit // 2**20} MB)"))
+            if suffix in READERS:
+                result.skipped.append(SkippedFile(str(file), "not a regular file (pipe, socket or device)"))
+            else:
+                result.skipped.append(SkippedFile(str(file), f"not a supported format ({suffix or 'no extension'})"))
             return
         with open(file, "rb") as handle:     # read-only: the user's files are never written
-            data = handle.read(limit + 1)
+            head = handle.read(2048)
+            kind, note = choose(suffix, head)
+            if kind is None:
+                result.skipped.append(SkippedFile(str(file), f"not a supported format ({suffix or 'no extension'})"))
+                return
+            size = info.st_size
+            limit = SIZE_LIMITS.get(kind, MAX_FILE_BYTES)
+            if size > limit:
+                result.skipped.append(SkippedFile(str(file), f"too large ({size // 2**20} MB; a {kind} file is "
+                                                             f"read up to {limit // 2**20} MB)"))
+                return
+            data = head + handle.read(limit + 1 - len(head))
         if len(data) > limit:                # it grew while we looked
             result.skipped.append(SkippedFile(str(file), f"too large (over {limit // 2**20} MB)"))
             return
@@ -134,15 +142,21 @@ def _read_file(file: Path, key: str, result: ReadResult) -> None:
             reason = "symlink loop"
         result.skipped.append(SkippedFile(str(file), f"cannot read ({reason})"))
         return
+    if note:
+        result.warnings.append(f"{file}: {note}")
+    reader = READERS[kind]
     try:
-        text, encoding, warning = decode(data)
-    except NotText as exc:
-        result.skipped.append(SkippedFile(str(file), str(exc)))
-        return
-    if warning:
-        result.warnings.append(f"{file}: {warning}")
-    try:
-        out = reader(str(file), key, text, encoding)
+        if reader in BYTE_READERS:
+            out = reader(str(file), key, data, read_origin(file))
+        else:
+            try:
+                text, encoding, warning = decode(data)
+            except NotText as exc:
+                result.skipped.append(SkippedFile(str(file), str(exc)))
+                return
+            if warning:
+                result.warnings.append(f"{file}: {warning}")
+            out = reader(str(file), key, text, encoding)
     except FormatError as exc:
         result.skipped.append(SkippedFile(str(file), str(exc)))
         return

@@ -11,7 +11,7 @@ from kemnaker_tui.model import Span
 # Tokens that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset("""
 dr drs dra prof ir h hj st no nomor jl bpk sdr sdri mr mrs ms jr co inc ltd corp tbk dll dsb dst
-kab kec kel prov yth a.n u.p sen vs etc e.g i.e ph.d s.h s.e m.si m.m kh
+kab kec kel prov yth a.n u.p sen vs etc e.g i.e ph.d s.h s.e m.si m.m kh pt cv
 """.split())
 
 # A "sentence" longer than this (a scraped page with no punctuation, a one-line

@@ -268,6 +268,10 @@ class KemnakerApp(App):
         if not isinstance(self.screen, SkippedScreen):
             self.push_screen(SkippedScreen())
 
+    def action_fetch_url(self) -> None:
+        from kemnaker_tui.ui.screens.fetch import FetchScreen
+        self.push_screen(FetchScreen())
+
     def action_basket(self) -> None:
         from kemnaker_tui.ui.screens.basket import BasketScreen
         if self.basket is None:
@@ -394,6 +398,8 @@ class KemnakerApp(App):
                         yield SystemCommand(f"Remove filter: {e.name}", "Stop filtering by this entity",
                                             lambda eid=eid: self.toggle_entity_filter(eid))
         yield SystemCommand("Skipped files", "Files that were not read, with reasons (s)", self.action_skipped)
+        yield SystemCommand("Fetch URL…", "Download pages, PDFs or a feed into the folder being explored",
+                            self.action_fetch_url)
         yield SystemCommand("Basket", "Collected quotes: reorder, remove, export (b)", self.action_basket)
         yield SystemCommand("Every key", "Every key binding, with its id for settings.toml (?)",
                             self.action_help)

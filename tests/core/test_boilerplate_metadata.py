@@ -74,3 +74,41 @@ def test_jsonl_fields_win():
     a = article("Kemnaker menggelar rapat hari ini di Jakarta bersama mitra.\n", title="Judul Dari Feed",
                 published="2024-01-02", outlet="Contoh News")
     assert a.title == "Judul Dari Feed" and a.published == dt.date(2024, 1, 2) and a.outlet == "Contoh News"
+
+
+def test_header_date_forms_give_publication_date_and_are_boilerplate():
+    cases = {
+        "Contoh.com - 03/05/2021 14:05 WIB": dt.date(2021, 5, 3),
+        "Kamis, 12 Januari 2023 - 09:30 WIB": dt.date(2023, 1, 12),
+        "SENIN, 4 JULI 2022 | 10:15 WIB | PENULIS: NAMA SAJA": dt.date(2022, 7, 4),
+        "Tue, March 8, 2016": dt.date(2016, 3, 8),
+        "Redaksi - Rabu, 2 Oktober 2024 08:00 WIB": dt.date(2024, 10, 2),
+        "Wed, 09/02/2015 - 11:20": dt.date(2015, 9, 2),      # the weekday says month first
+    }
+    for header, day in cases.items():
+        text = f"Pelatihan Bahasa Jepang Dibuka Untuk Umum\n\n{header}\n\nJakarta - Balai pelatihan membuka kelas baru.\n"
+        a = article(text)
+        assert a.published == day, header
+        assert any(text[b.start:b.end] == header for b in a.boilerplate), header
+
+
+def test_ambiguous_numeric_header_decided_by_the_text():
+    body = "Jakarta - Pada 1 Juni 2012, balai pelatihan membuka kelas baru untuk calon peserta.\n"
+    a = article("Judul Berita Yang Cukup Panjang\n\n05/06/2012\n\n" + body)
+    assert a.published == dt.date(2012, 6, 5)
+    body_en = "Jakarta - On May 2, 2012, the training centre opened a new class for candidates.\n"
+    a = article("A Headline Long Enough To Be One\n\n05/06/2012\n\n" + body_en)
+    assert a.published == dt.date(2012, 5, 6)
+
+
+def test_a_sentence_with_a_date_is_no_header_and_wire_datelines():
+    a = article("Judul Berita Yang Cukup Panjang\n\nRapat koordinasi digelar 5 Maret 2024 di Jakarta.\n")
+    assert a.published is None
+    a = article("Nurses Leave For Japan After Training\nTOKYO, May 3 Kyodo -\nA group of nurses left on Friday.\n")
+    assert a.outlet == "Kyodo" and a.dateline == "Tokyo"
+    a = article("Surabaya (ANTARA News) - The ministry signed a memorandum with the agency on Monday and more.\n")
+    assert a.outlet == "ANTARA News" and a.dateline == "Surabaya"
+    a = article("JAKARTA, SELASA - Menteri menerima delegasi dari Jepang di kantornya.\n")
+    assert a.outlet is None and a.dateline == "Jakarta"
+    a = article("Laporan Wartawan Contoh, Nama Saja\nJAKARTA - Menteri menerima delegasi dari Jepang di kantornya.\n")
+    assert not a.title.startswith("Laporan")

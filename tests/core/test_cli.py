@@ -67,3 +67,15 @@ def test_bundled_corpus_is_the_default(capsys):
     assert main(["export"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["articles"]) == 5
+
+
+def test_figures_table_and_csv_show_the_claimant(write_corpus, tmp_path):
+    root = write_corpus({"a.txt": ARTICLE})
+    out = subprocess.run([sys.executable, "-m", "kemnaker_tui", "figures", str(root)],
+                         capture_output=True, text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert out.returncode == 0, out.stderr
+    assert "claimed by" in out.stdout and "Anwar Sanusi" in out.stdout
+    csv_dir = tmp_path / "csv"
+    assert main(["export", str(root), "--format", "csv", "-o", str(csv_dir)]) == 0
+    rows = list(csv.DictReader(open(csv_dir / "figures.csv", encoding="utf-8")))
+    assert rows[0]["claimed_by"] == "Anwar Sanusi"

@@ -21,8 +21,8 @@ def test_figures_in_sentences(analyse_texts):
         "Menurut UU Nomor 13 Tahun 2003, rapat ke-3 digelar pukul 09.30 WIB pada Senin (3/6/2024).\n"
         "Baca juga: Menaker Puji 2 Ribu Pekerja\n")})
     got = {(f.value, f.unit) for f in corpus.figures}
-    assert got == {(100000, "pekerja"), (5, "tahun"), (1250, "peserta"), (12.5, "persen"),
-                   (1.2e12, "Rp"), (2.5e6, "pencari")}
+    assert got == {(100000, "pekerja"), (5, "tahun"), (1250, "peserta magang"), (12.5, "persen"),
+                   (1.2e12, "Rp"), (2.5e6, "pencari kerja")}
     for f in corpus.figures:
         a = corpus.article(f.article)
         assert a.text[f.start:f.end] == f.text
@@ -34,3 +34,64 @@ def test_english_article(analyse_texts):
         "Tokyo - The ministry said that 85,415 trainees were working in Japan and the agency "
         "expects 2.5 thousand more workers by next year, the official told reporters.\n")})
     assert {(f.value, f.unit) for f in corpus.figures} == {(85415, "trainees"), (2500, "workers")}
+
+
+def figures_of(analyse_texts, text, name="a.txt"):
+    corpus = analyse_texts({name: text})
+    return corpus, [(f.value, f.unit) for f in corpus.figures if f.article == name]
+
+
+def test_number_words_in_both_languages(analyse_texts):
+    _, got = figures_of(analyse_texts, (
+        "Jakarta - Sebanyak Dua ribu anak muda akan berlatih selama lima tahun di balai kota. "
+        "Tahun ini dua puluh lima peserta dan dua belas pendamping ikut, sementara salah satu peserta "
+        "sudah bekerja setahun di Osaka.\n"))
+    assert got == [(2000, "anak muda"), (5, "tahun"), (25, "peserta"), (12, "pendamping"), (1, "tahun")]
+    _, got = figures_of(analyse_texts, (
+        "Tokyo - The two-year programme trains nurses for nine months before they leave. "
+        "One trainee arrived early, and one of the mentors said the course works.\n"), "en.txt")
+    assert got == [(2, "year"), (9, "months"), (1, "trainee")]
+
+
+def test_separators_by_language_and_context(analyse_texts):
+    _, got = figures_of(analyse_texts, (
+        "Tokyo - The agency said 12.450 workers arrived this year, and wages rose 2.5 percent.\n"), "en.txt")
+    assert got == [(12450, "workers"), (2.5, "persen")]
+
+
+def test_ages_streets_widgets_junk_and_relative_times_are_not_figures(analyse_texts):
+    _, got = figures_of(analyse_texts, (
+        "Semarang - Rina Wulandari, 34, bekerja di Osaka sejak tiga tahun lalu. Peserta lain, Dimas (22) asal "
+        "Solo, mendaftar di kantor Jl. Pahlawan Raya 12 bersama 40 peserta.\n"
+        "5 min read\n"
+        "“Kami siap,” kata Dimas.***7***\n"))
+    assert got == [(40, "peserta")]
+
+
+def test_a_figure_told_again_is_listed_once(analyse_texts):
+    _, got = figures_of(analyse_texts, (
+        "Bandung - Sebanyak 300 peserta mengikuti seleksi dan empat orang gugur. Empat orang itu pulang lebih awal. "
+        "Dari 300 peserta tersebut, separuh perempuan.\n"))
+    assert got == [(300, "peserta"), (4, "orang")]
+
+
+def test_claimant_from_a_quote_an_attribution_or_a_source(analyse_texts):
+    corpus = analyse_texts({"c.txt": (
+        "Jakarta - Kementerian Ketenagakerjaan terus memperluas pelatihan.\n"
+        "“Kami menargetkan 500 peserta tahun ini,” kata Kepala Balai Budi Santoso.\n"
+        "Menurut Kepala Dinas Rina Wulandari, sebanyak 120 peserta sudah lolos tes bahasa.\n"
+        "Menurut data Badan Pusat Statistik, pengangguran terbuka mencapai 7 juta orang.\n"
+        "Sebanyak 40 peserta mengikuti pelatihan lanjutan.\n")})
+    by_value = {f.value: f for f in corpus.figures}
+    assert by_value[500].claimed_by == "Budi Santoso" and "inside a quote by Budi Santoso" in by_value[500].why
+    assert by_value[500].claimed_by_id.startswith("person:")
+    assert by_value[120].claimed_by == "Rina Wulandari" and "attributed" in by_value[120].why
+    assert by_value[7e6].claimed_by == "Badan Pusat Statistik" and by_value[7e6].unsure
+    assert by_value[40].claimed_by is None and "unit: `peserta`" in by_value[40].why
+
+
+def test_an_organisation_that_says_a_figure_claims_it(analyse_texts):
+    corpus = analyse_texts({"o.txt": (
+        "Jakarta - Badan Pelindungan Pekerja Migran Indonesia mengatakan 8.000 pekerja berangkat bulan ini.\n")})
+    f = next(f for f in corpus.figures if f.article == "o.txt")
+    assert f.value == 8000 and f.claimed_by == "Badan Pelindungan Pekerja Migran Indonesia" and f.unsure

@@ -12,10 +12,10 @@ ARTICLE = "jpnn.com, JAKARTA - Kementerian Ketenagakerjaan (Kemnaker) menggelar 
 
 
 def test_txt_md_and_nested_folders(write_corpus):
-    root = write_corpus({"a.txt": ARTICLE, "sub/b.md": "# Judul\n\n" + ARTICLE, "notes.pdf": b"%PDF-1.4"})
+    root = write_corpus({"a.txt": ARTICLE, "sub/b.md": "# Judul\n\n" + ARTICLE, "notes.docx": b"PK\x03\x04"})
     result = read_paths([root])
     assert sorted(d.key for d in result.documents) == ["a.txt", "sub/b.md"]
-    assert [s.reason for s in result.skipped] == ["not a supported format (.pdf)"]
+    assert [s.reason for s in result.skipped] == ["not a supported format (.docx)"]
 
 
 def test_encodings(write_corpus):

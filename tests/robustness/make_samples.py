@@ -98,7 +98,7 @@ EXPECTED: dict[str, str | None] = {
     "hostile.txt": None, "markup.md": None, "feed.jsonl": None,
     "binary.txt": "binary", "zeros.txt": "binary", "empty.txt": "empty", "blank.md": "empty",
     "broken_utf16.txt": "UTF-16", "all_broken.jsonl": "no article in it: line 1", "photo.png": "not a supported format",
-    "report.pdf": "not a supported format", "archive.zip": "not a supported format",
+    "report.pdf": "broken PDF", "archive.zip": "not a supported format",
     "README": "not a supported format",
 }
 # feed.jsonl loads 3 articles and reports each of its 3 bad lines (one entry per line);
