@@ -128,13 +128,32 @@ def source_date(corpus: Corpus, article_key: str, pos: int | None = None) -> tup
     return d.get("date"), d.get("date_kind", "none"), d.get("year_inferred", False)
 
 
+_DATED: tuple = (None, {})     # (corpus, article key -> its dated meetings by start): the last corpus asked
+
+
+def _dated_meetings(corpus: Corpus) -> dict:
+    """Each article's dated meetings, in text order, made once per corpus (a list
+    row, an export or a table asks for thousands of dates: no scan of every
+    meeting for each)."""
+    global _DATED
+    cached_corpus, by_article = _DATED
+    if cached_corpus is not corpus:
+        by_article = {}
+        for m in corpus.meetings:
+            if m.date is not None:
+                by_article.setdefault(m.article, []).append(m)
+        for items in by_article.values():
+            items.sort(key=lambda m: m.start)
+        _DATED = (corpus, by_article)
+    return by_article
+
+
 def _source_date(corpus: Corpus, article: Article, pos: int | None) -> dict:
     """Publication date, else the date of the event nearest ``pos`` in the article."""
     if article.published is not None:
         return {"date": article.published, "date_kind": "published", "year_inferred": False,
                 "date_precision": "day"}
-    dated = sorted((m for m in corpus.meetings if m.article == article.key and m.date is not None),
-                   key=lambda m: m.start)
+    dated = _dated_meetings(corpus).get(article.key, ())
     if not dated:
         return {}
     chosen = dated[0]

@@ -564,7 +564,10 @@ class SearchIndex:
         """Why ``token`` (a matched word, any case) matched ``query``: None for a
         word as typed (or in a phrase), else "word form of X", "X in the other
         language", "begins with X" or "typo of X"."""
-        token = token.lower()
+        with self._lock:                   # the caches are shared with the search threads
+            return self._explain(query, token.lower())
+
+    def _explain(self, query: Query, token: str) -> str | None:
         last = query.last_term if query.prefix_last else None
         reasons = []
         for gi, group in enumerate(query.groups):
