@@ -25,15 +25,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_json(parser)
 
 
+_BY_ID: dict = {}
+
+
+def _by_id(corpus) -> tuple[dict, dict]:
+    """Quotes and figures by id (made once per corpus)."""
+    got = _BY_ID.get(id(corpus))
+    if got is None or got[0] is not corpus:
+        _BY_ID.clear()
+        got = _BY_ID[id(corpus)] = (corpus, {q.id: q for q in corpus.quotes}, {f.id: f for f in corpus.figures})
+    return got[1], got[2]
+
+
 def _unit_fields(hit, corpus) -> dict:
     """What a quote or figure hit is: its speaker; its value, unit and claimant."""
+    quotes, figures = _by_id(corpus)
     if hit.kind == "quotes" and hit.ref_id:
-        q = next((q for q in corpus.quotes if q.id == hit.ref_id), None)
+        q = quotes.get(hit.ref_id)
         if q is not None:
             return {"speaker": q.speaker, "speaker_id": q.speaker_id, "quote": q.text,
                     "unterminated": q.unterminated}
     if hit.kind == "figures" and hit.ref_id:
-        f = next((f for f in corpus.figures if f.id == hit.ref_id), None)
+        f = figures.get(hit.ref_id)
         if f is not None:
             return {"value": int(f.value) if float(f.value).is_integer() else f.value, "unit": f.unit,
                     "printed": f.text, "claimed_by": f.claimed_by, "claimed_by_id": f.claimed_by_id}
