@@ -90,3 +90,16 @@ async def test_search_list_keeps_rows_on_small_terminals(make_app, size):
         pane = app.screen.query_one("#search-1")
         lst = pane.list_for("articles")
         assert lst.region.height >= 6
+
+
+async def test_all_four_result_tabs_fit_a_split_view(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "slash", *"magang", "ctrl+s", *"anwar")
+        for pane_id in ("#search-1", "#search-2"):
+            pane = app.screen.query_one(pane_id)
+            tabs = pane.query_one("TabbedContent")
+            for kind in ("articles", "passages", "quotes", "figures"):
+                tab = tabs.get_tab(f"{pane.id}-{kind}")
+                assert tab.region.right <= pane.region.right, (pane_id, kind, str(tab.label))

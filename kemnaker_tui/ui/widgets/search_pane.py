@@ -28,6 +28,10 @@ from kemnaker_tui.ui.searching import KINDS
 from kemnaker_tui.ui.widgets.keylist import KeyList
 
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
+# a pane narrower than NARROW_TABS columns (80 columns, or a split view) shows all four tabs
+# with short names rather than pushing the last ones out of sight
+SHORT_LABELS = {"articles": "Art.", "passages": "Pass.", "quotes": "Quot.", "figures": "Fig."}
+NARROW_TABS = 64
 LIMIT = 200
 INLINE_MS = 60.0  # a query (with its visible rows) slower than this moves the next one to a thread
 COUNT_WIDTH = 5  # "9,999" (wider counts push the label, which is fine)
@@ -98,6 +102,7 @@ class SearchPane(Vertical):
         # the user picked the tab in view ([ ], a click, the palette): results never move it;
         # otherwise a tab with no hits gives way to the first tab that has some
         self._tab_chosen = False
+        self._tab_counts: dict[str, int | None] = {}
 
     def compose(self) -> ComposeResult:
         # a focus change never selects the query: the next letter must not replace it
@@ -240,14 +245,17 @@ class SearchPane(Vertical):
         self.shown_generation = generation
         self.post_message(self.ResultsShown(self, query, generation))
 
-    def _set_tab_label(self, tabs: TabbedContent, kind: str, n: int | None) -> None:
+    def _set_tab_label(self, tabs: TabbedContent, kind: str, n: int | None, layout: bool = False) -> None:
         """Counts in the tab labels, padded to a fixed width so a new count
         repaints the tab without a layout pass (a layout repaints everything)."""
-        text = LABELS[kind] + " " + (f"{n:,}" if n is not None else "").ljust(COUNT_WIDTH)
+        self._tab_counts[kind] = n
+        narrow = 0 < self.size.width < NARROW_TABS
+        text = ((SHORT_LABELS if narrow else LABELS)[kind] + " "
+                + (f"{n:,}" if n is not None else "").ljust(3 if narrow else COUNT_WIDTH))
         tab = tabs.get_tab(f"{self.id}-{kind}")
         if tab.label.plain != text:
             tab._label = Content(text)
-            Static.update(tab, tab._label, layout=False)
+            Static.update(tab, tab._label, layout=layout)
 
     # -- lists -----------------------------------------------------------------
     def _fill(self, kind: str) -> None:
@@ -294,6 +302,12 @@ class SearchPane(Vertical):
     def on_resize(self) -> None:
         try:
             self._list_height = self.list_for(self.active_kind).size.height or self._list_height
+            narrow = 0 < self.size.width < NARROW_TABS
+            if narrow != getattr(self, "_narrow_tabs", False):
+                self._narrow_tabs = narrow
+                tabs = self.query_one(TabbedContent)
+                for kind in KINDS:          # full or short tab names for the new width
+                    self._set_tab_label(tabs, kind, self._tab_counts.get(kind), layout=True)
         except Exception:  # noqa: BLE001 - not mounted yet
             pass
 
