@@ -22,8 +22,11 @@ COMMANDS = {
     "quotes": "list quotes with their speakers; copy one with its citation",
     "figures": "list figures (counts, targets, amounts)",
     "search": "search the corpus (typo-tolerant, with a query language)",
-    "paths": "print where settings, aliases and user data live",
+    "correct": "correct a fact (merge, split, rename, speaker, date…); list or undo corrections",
+    "paths": "print where settings, aliases, corrections and user data live",
     "fetch": "download articles (web pages, PDFs) from URLs or a feed into a folder",
+    "index": "bring the store up to date (analyse new and changed articles once)",
+    "store": "manage the store: `store clear` removes it",
 }
 
 # Exit codes (documented in the README).

@@ -6,7 +6,8 @@ every test sets it so nothing touches the real home::
 
     config_dir() / data_dir() / cache_dir()      -> Path (not created)
     settings_path()   config_dir()/settings.toml  the user's settings
-    aliases_path()    config_dir()/aliases.toml   the user's alias file (read by the analysis)
+    aliases_path()    config_dir()/aliases.toml   the user's alias file (read as corrections)
+    corrections_path() config_dir()/corrections.toml  the user's corrections (kemnaker_tui.corrections)
     basket_path()     data_dir()/basket.json      the clip basket (kemnaker_tui.basket)
     clips_path()      data_dir()/clips.txt        copies that reached no clipboard
     articles_dir()    data_dir()/articles         pages kept by `kemnaker-tui fetch`
@@ -89,6 +90,10 @@ def aliases_path() -> Path:
     return config_dir() / "aliases.toml"
 
 
+def corrections_path() -> Path:
+    return config_dir() / "corrections.toml"
+
+
 def basket_path() -> Path:
     return data_dir() / "basket.json"
 
@@ -107,11 +112,13 @@ def all_paths() -> dict[str, Path]:
         "config": config_dir(),
         "settings": settings_path(),
         "aliases": aliases_path(),
+        "corrections": corrections_path(),
         "data": data_dir(),
         "basket": basket_path(),
         "clips": clips_path(),
         "articles": articles_dir(),
         "cache": cache_dir(),
+        "store": cache_dir() / "library",
     }
 
 

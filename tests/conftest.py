@@ -34,11 +34,13 @@ def write_corpus(tmp_path):
 
 @pytest.fixture
 def analyse_texts(write_corpus):
-    """analyse_texts({"a.txt": "…"}) -> Corpus."""
+    """analyse_texts({"a.txt": "…"}) -> Corpus, finished as the commands finish it
+    (the alias file and corrections applied)."""
     from kemnaker_tui.analysis.pipeline import analyse_paths
+    from kemnaker_tui.corrections import finish
 
-    def run(files: dict[str, str | bytes], alias_file=None):
-        return analyse_paths([write_corpus(files)], alias_file=alias_file)
+    def run(files: dict[str, str | bytes], alias_file=None, corrections_file=None):
+        return finish(analyse_paths([write_corpus(files)]), corrections_file, alias_file).corpus
     return run
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from babel.dates import get_day_names, get_month_names
 
+from kemnaker_tui.analysis.lexicon import Matcher
 from kemnaker_tui.model import DateRef
 
 _LOCALES = ("id", "en")
@@ -33,14 +34,12 @@ _MONTHS.update({"agt": 8, "agust": 8, "sept": 9, "nop": 11, "nopember": 11, "peb
 _WEEKDAYS = _names(get_day_names, "wide")
 _WEEKDAYS.update({"jum'at": 4, "jum’at": 4, "ahad": 6})
 
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted((re.escape(d) for d in _WEEKDAYS), key=len, reverse=True))
 
 # Dates are found from anchors (a parenthesised day/month, a month name, an ISO
 # or slashed date) and read outwards with small anchored patterns: one pass of
 # each anchor over the text, instead of every pattern at every position.
 _NUMERIC = re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)")
-_MONTH_WORD = re.compile(rf"\b(?P<mon>{_MONTH_RE})\b\.?", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _SLASH = re.compile(r"(?<![\d/(])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 _DAY_BEFORE = re.compile(r"\b(?P<d>\d{1,2})\s+$")
@@ -59,6 +58,9 @@ _WEEK_NOT_DAY = re.compile(r"\s+(?:ini|lalu|depan|kemarin|sebelumnya|berikutnya|
 _FUTURE = re.compile(r"\b(?:akan|bakal|rencananya|dijadwalkan|will|to be|is to|are to|scheduled|set to|due to)\b",
                      re.IGNORECASE)
 _NEXT_WEEK = re.compile(r"^\s*(?:depan|mendatang|pekan depan|next week)\b", re.IGNORECASE)
+# "kemarin", "yesterday": the day before the publication date ("tahun kemarin" is last year).
+_YESTERDAY = re.compile(r"(?<!tahun )(?<!bulan )(?<!minggu )(?<!pekan )(?<!musim )\b(?:kemarin|yesterday)\b",
+                        re.IGNORECASE)
 # Day-first dates with a comma: "11, Jul. 2019" (some English portals).
 _DAY_COMMA_MONTH = re.compile(r"(?<![\d/])(?P<d>\d{1,2}),\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>\d{4})\b")
 
@@ -74,20 +76,30 @@ def _candidates(text: str, lo: int, hi: int):
     for m in _DAY_COMMA_MONTH.finditer(text, lo, hi):
         if m.group("mon").lower() in _MONTHS:
             yield "dmy", m.start(), m.end(), m.group("d"), m.group("mon"), m.group("y")
-    for m in _MONTH_WORD.finditer(text, lo, hi):
-        s, e, mon = m.start(), m.end(), m.group("mon")
+    for s, e, _ in _month_words().find(text, lo, hi):
+        mon = text[s:e]
+        if text[e:e + 1] == ".":
+            e += 1
         before = _DAY_BEFORE.search(text, max(0, s - 4), s)
         if before:
             y = _YEAR_AFTER.match(text, e)
             yield "dmy", before.start("d"), y.end() if y else e, before.group("d"), mon, y.group("y") if y else None
             continue
         after = _DAY_AFTER.match(text, e)
-        if after and after.group("y") or (after and mon[:1].isupper() and len(mon) > 3):
+        # "Nov 6", "Sept. 12": a capitalised month before a day ("May 5" too, but not the verb "May").
+        if after and after.group("y") or (after and mon[:1].isupper() and (len(mon) > 3 or mon.lower() != "may"
+                                                                            or text[s - 1:s] in "(,")):
             yield "mdy", s, after.end(), after.group("d"), mon, after.group("y")
             continue
         y = _YEAR_AFTER.match(text, e)
         if y:
             yield "my", s, y.end(), None, mon, y.group("y")
+
+
+@functools.lru_cache(maxsize=1)
+def _month_words():
+    """Month names as a dictionary (Aho-Corasick): one pass over a text finds them all."""
+    return Matcher({m: m for m in _MONTHS}, lower=True)
 
 
 @functools.lru_cache(maxsize=256)
@@ -225,6 +237,10 @@ def find_dates(text: str, reference: dt.date | None = None,
         forward = bool(_FUTURE.search(text, max(lo, sentence_start), s)) or bool(_NEXT_WEEK.match(text, e))
         date = resolve_weekday(_WEEKDAYS[m.group("wd").lower()], reference, forward)
         found.append(DateRef(s, e, text[s:e], date, True))
+    if reference is not None:
+        for m in _YESTERDAY.finditer(text, lo, hi):
+            if inside[m.start()] and not any(taken[m.start():m.end()]):
+                found.append(DateRef(m.start(), m.end(), m.group(0), reference - dt.timedelta(days=1), True))
     found.sort(key=lambda r: r.start)
     return found
 

@@ -19,6 +19,11 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
 # A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
 _JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
+# Syllables and endings that mark a romanised Japanese name ("Sasaki", "Keiko", "Miyajima"),
+# so that English words of the same shape ("Home Care") are not taken for one.
+_JAPANESE_MARK = re.compile(r"shi|tsu|chi|ky|ry|ny|hy|gy|ji|fu|zu|ei|ou|uu|(?:ko|ro|ki|to|ta|da|ya|moto|mura|kawa|"
+                            r"gawa|hara|yama|saki|zaki|shima|jima|no|be|ri|mi|ka|na)$", re.IGNORECASE)
+_TAIL_JOINS = (" ", " of ", " and ", " dan ", " for ", " & ")
 _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -103,9 +108,15 @@ class EntityFinder:
         stems = [re.escape(s) for s in lex.attribution_stems if " " not in s]
         stems += [re.escape(v) for v in sorted(english_verbs)]
         self._speaker_after = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(stems)})\s+$")
+        self._verb_words = frozenset(s.lower() for s in lex.attribution_stems if " " not in s) | english_verbs
+        # "…,” kata salah satu peserta, Galang." — a lower-case descriptor, then the name
+        self._speaker_after_desc = re.compile(rf"[,\"”’]\s*(?:{'|'.join(stems)})\s+[a-z][\w\s\-]{{0,50}},\s+$")
         roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
         # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
         self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
+        self._in_headline = False
+        self._title_starts: frozenset[int] = frozenset()
+        self._hon_starts: frozenset[int] = frozenset()
         self._org_heads = sorted(lex.org_heads, key=len, reverse=True)
         self._org_head_words = frozenset(h.split()[0] for h in lex.org_heads)
         self._gov = re.compile(r"\b(?:[Pp]emerintah|[Gg]overnment of)\s+")
@@ -114,7 +125,8 @@ class EntityFinder:
         self._gov_local = re.compile(rf"(?:{local}|Daerah)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}")
         if lex.government_short:
             shorts = "|".join(re.escape(k) for k in lex.government_short)
-            self._gov_short = re.compile(rf"\b(?P<short>{shorts})\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})")
+            self._gov_short = re.compile(
+                rf"\b(?P<short>{shorts})\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})")
         else:
             self._gov_short = re.compile(r"(?!x)x")
         if lex.demonyms:
@@ -136,9 +148,11 @@ class EntityFinder:
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
-        return [_Tok(m.group(0), m.start(), m.end(),
-                     len(m.group(0)) == 1 and m.group(0).isupper() and text[m.end():m.end() + 1] == ".")
-                for m in _TOKEN.finditer(text, span.start, span.end)]
+        toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+        for t in toks:
+            if len(t.text) == 1 and t.text.isupper() and text.startswith(".", t.end):
+                t.initial = True
+        return toks
 
     # ---- the article ---------------------------------------------------
     def find(self, article: Article) -> ArticleMentions:
@@ -146,6 +160,7 @@ class EntityFinder:
         out = ArticleMentions(article.key, regions=extraction_regions(article))
         candidates: list[RawMention] = []
         for region in out.regions:
+            self._in_headline = region == article.title_span
             toks = self._tokens(text, region)
             candidates += self._people(text, toks, out)
             candidates += self._definitions(text, region)
@@ -175,12 +190,14 @@ class EntityFinder:
     # ---- people --------------------------------------------------------
     def _people(self, text: str, toks: list[_Tok], out: ArticleMentions) -> list[RawMention]:
         found: list[RawMention] = []
+        self._title_starts = self._hon_starts = frozenset()
         if not toks:
             return found
         region = Span(toks[0].start, toks[-1].end)
         titles = self.lex.titles.find(text, region.start, region.end)
         index_at = {t.start: i for i, t in enumerate(toks)}
         title_starts = frozenset(s for s, _e, _g in titles)
+        self._title_starts = title_starts
         self._hon_starts = frozenset(s for s, e, _g in titles if text[s:e] in self.lex.honorifics)
         for t_start, t_end, group in titles:
             if not text[t_start:t_start + 1].isupper() or text[max(0, t_start - 4):t_start].rstrip().endswith("("):
@@ -212,22 +229,31 @@ class EntityFinder:
             names = [t.text for t in toks[k:b + 1]]
             after = toks[b + 1].text if b + 1 < len(toks) else ""
             after2 = toks[b + 2].text if b + 2 < len(toks) else ""
+            verb_after = after in self._verbs_after or (after == "," and after2 in self._verbs_after)
+            prev_verb = k > 0 and toks[k - 1].text.lower() in self._verb_words
+            if len(names) < 2 and after != "," and not verb_after and not prev_verb:
+                continue                          # one capitalised word with nothing around it to say "person"
             before = text[max(region.start, tok.start - 12):tok.start]
             surface = text[tok.start:toks[b].end]
-            verb_before = bool(self._speaker_after.search(before))
+            verb_before = (prev_verb and bool(self._speaker_after.search(before))) or (
+                len(names) >= 2 and bool(self._speaker_after_desc.search(text, max(region.start, tok.start - 70),
+                                                                         tok.start)))
             common = all(is_common_word(n) for n in names)
-            appositive = after == "," and (not common or names[0] in given) and (len(names) >= 2 or len(names[0]) >= 4) \
+            appositive = after == "," and (not common or names[0] in given) \
+                and (len(names) >= 2 or len(names[0]) >= 4) \
                 and self._appositive_en.match(text, toks[b].end)
             if appositive:
                 # English appositive: "Dedi Pranoto, an official at the ministry".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "appositive-en", priority=1))
                 continue
-            if names[0] in given and len(names) >= 2 and not all(is_common_word(n) and n not in given for n in names[1:]):
+            if names[0] in given and len(names) >= 2 \
+                    and not all(is_common_word(n) and n not in given for n in names[1:]):
                 # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
                 continue
             if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
                                        and n.lower() not in indonesian_words() for n in names) \
+                    and any(_JAPANESE_MARK.search(n) for n in names) and not self._in_headline \
                     and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
                 # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
                 # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
@@ -235,7 +261,7 @@ class EntityFinder:
                 continue
             # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
             # "said Dedi Pranoto", "…, Hasnah, mengatakan".
-            if after in self._verbs_after or (after == "," and after2 in self._verbs_after) or verb_before:
+            if verb_after or verb_before:
                 # Right after the verb a capitalised word is a name even if it is also a word ("ujar Kusuma").
                 if common and not verb_before and names[0] not in given:
                     continue
@@ -267,6 +293,10 @@ class EntityFinder:
                 k += 1
             elif t in self.lex.connectors and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
                     and toks[k + 1].start not in title_starts:          # "… dan Wakil Presiden X": the next person
+                if t in ("and", "dan", "&") and len(elems) >= 2:
+                    done = self._name_suffix(toks, elems)
+                    if done and done[1] > done[0]:
+                        break            # "Minister Budi Santoso and Japanese …": the name is complete
                 elems.append(("conn", k, k))
                 k += 1
             else:
@@ -360,9 +390,15 @@ class EntityFinder:
             tail.insert(0, a)
         while tail and toks[tail[-1]].initial:
             tail.pop()
-        if not tail or all(is_common_word(toks[t].text) and toks[t].text not in self.lex.given_names
-                           or toks[t].initial for t in tail):
+        if not tail:
             return None
+        words = [toks[t].text for t in tail if not toks[t].initial]
+        if all(is_common_word(w) and w not in self.lex.given_names for w in words):
+            # Ordinary words after a title are a name only as two bare roots in body text
+            # ("Bupati Sukoharjo Etik Suryani"), never a headline's "Buka Pelatihan".
+            roots = indonesian_words()
+            if self._in_headline or len(words) < 2 or not all(w.lower() in roots for w in words):
+                return None
         return tail[0], tail[-1]
 
     def _name_run_before(self, toks, comma: int) -> tuple[int, int] | None:
@@ -514,7 +550,7 @@ class EntityFinder:
     def _patterns(self, text: str, toks: list[_Tok], region: Span, gaz_starts: set[int]) -> list[RawMention]:
         found: list[RawMention] = []
         n = len(toks)
-        title_starts = {s for s, _e, _g in self.lex.titles.find(text, region.start, region.end)}
+        title_starts = self._title_starts
 
         def run_right(k: int) -> int:
             """Last token of the capitalised run starting at k (connectors inside); it stops
@@ -560,7 +596,7 @@ class EntityFinder:
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
                     if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words \
-                            or text[toks[a - 1].end:toks[a].start] not in (" ", " of ", " and ", " dan ", " for ", " & "):
+                            or text[toks[a - 1].end:toks[a].start] not in _TAIL_JOINS:
                         break                              # "Jakarta - The Ministry …": a dash is a border
                     if prev[:1].isupper():
                         a -= 1
@@ -626,11 +662,20 @@ class EntityFinder:
                 found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
                                         name=name, priority=1))
                 continue
-            for s, e, key in self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 40))[:1]:
+            places = self.lex.gazetteer.find(text, m.end(), min(region.end, m.end() + 60))[:2]
+            for n, (s, e, key) in enumerate(places):
                 known = self.lex.known_by_key[key]
-                if s == m.end() and known.type == "place" and known.kind == "country":
+                if known.type != "place" or known.kind != "country":
+                    break
+                if n == 0 and s == m.end():
                     found.append(RawMention(m.start(), e, "organisation", text[m.start():e], "government",
                                             name=f"Pemerintah {known.name}", priority=1))
+                elif n == 1 and re.fullmatch(r"\s*(?:,|dan|maupun|serta|and|&)\s*", text[places[0][1]:s]):
+                    # "pemerintah Indonesia maupun Jepang": the second government too.
+                    found.append(RawMention(s, e, "organisation", text[s:e], "government",
+                                            name=f"Pemerintah {known.name}", priority=1))
+                else:
+                    break
         for m in self._gov_short.finditer(text, region.start, region.end):
             full = self.lex.government_short[m.group("short")]
             found.append(RawMention(m.start(), m.end(), "organisation", m.group(0), "government",

@@ -8,16 +8,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Callable
 
 from kemnaker_tui.analysis.dates import find_dates
-from kemnaker_tui.analysis.entities import EntityFinder
+from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder
 from kemnaker_tui.analysis.figures import FigureFinder, figure_id
 from kemnaker_tui.analysis.lexicon import Lexicon, base_lexicon
 from kemnaker_tui.analysis.meetings import EntityAt, MeetingFinder, meeting_id
 from kemnaker_tui.analysis.quotes import PersonAt, QuoteFinder, quote_id
 from kemnaker_tui.analysis.resolve import Resolver
 from kemnaker_tui.analysis.useraliases import UserAliases
-from kemnaker_tui.model import Article, Entity, Figure, Meeting, Quote, Span
+from kemnaker_tui.model import Article, DateRef, Entity, Figure, Meeting, Quote, Span
 
 
 def lexicon_with(user: UserAliases) -> Lexicon:
@@ -51,14 +52,47 @@ def extractors_for(lex: Lexicon) -> Extractors:
     return Extractors(lex)
 
 
+@dataclasses.dataclass(slots=True)
+class DocumentFindings:
+    """What one article yields on its own, before the corpus is known: its
+    entity mentions and its dates. Cacheable by the article's content (the
+    library stores it) and computed in worker processes."""
+    article: Article
+    mentions: ArticleMentions
+    dates: list[DateRef]
+
+
+def find_in_document(article: Article, ex: Extractors) -> DocumentFindings:
+    """The per-document stage (no other article needed)."""
+    return DocumentFindings(article, ex.entities.find(article),
+                            find_dates(article.text, article.published, article.sentences, article.language))
+
+
 def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None = None,
                    user: UserAliases | None = None):
     user = user if user is not None else UserAliases.load(alias_file)
     lex = lexicon_with(user)
     ex = extractors_for(lex)
-    finder = ex.entities
-    docs = [(a, finder.find(a)) for a in articles]
-    entities = Resolver(lex, finder, user).resolve(docs)
+    return merge_corpus([find_in_document(a, ex) for a in articles], ex, user)
+
+
+def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliases,
+                 progress: Callable[[int, int], None] | None = None):
+    """The corpus stage: merge entities across articles, then each article's
+    quotes, meetings and figures with the merged entities. ``found`` is
+    consumed (the merge edits each article's mentions in place).
+    ``progress(done, total)`` counts articles."""
+    docs = [(f.article, f.mentions) for f in found]
+    dates_of = {f.article.key: f.dates for f in found}
+    total = len(docs)
+    # progress: the resolver's passes over the articles (three today) and then the per-article loop
+    passes = _RESOLVE_PASSES
+    steps = (passes + 1) * total
+    if progress:
+        entities = Resolver(ex.lex, ex.entities, user).resolve(
+            _Counted(docs, lambda n: progress(min(n, passes * total), steps)))
+    else:
+        entities = Resolver(ex.lex, ex.entities, user).resolve(docs)
 
     # Per-article views of the entities, for the extractors that need them.
     by_article: dict[str, list[tuple[int, int, Entity]]] = {}
@@ -72,10 +106,12 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
     meetings: list[Meeting] = []
     quotes: list[Quote] = []
     figures: list[Figure] = []
-    for article, am in docs:
+    for n, (article, am) in enumerate(docs, start=1):
+        if progress and (n % 200 == 0 or n == total):
+            progress(passes * total + n, steps)
         spots = by_article.get(article.key, [])
         people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
-        dates = find_dates(article.text, article.published, article.sentences, article.language)
+        dates = dates_of[article.key]
 
         found_quotes = quote_finder.find(article, people)
         for q in found_quotes:
@@ -120,6 +156,26 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
                 start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
                 claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
     return entities, meetings, quotes, figures
+
+
+_RESOLVE_PASSES = 3      # times Resolver.resolve walks the article list (for progress only)
+
+
+class _Counted(list):
+    """A list that reports how many items its loops have handed out (every
+    200), so the merge shows progress without the resolver knowing."""
+
+    def __init__(self, items, report) -> None:
+        super().__init__(items)
+        self._report = report
+        self._given = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self._given += 1
+            if self._given % 200 == 0:
+                self._report(self._given)
+            yield item
 
 
 def _role_spans(article: Article, am) -> dict[tuple[int, int], Span]:

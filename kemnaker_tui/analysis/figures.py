@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kemnaker_tui.analysis.lexicon import DATA, Lexicon
+from kemnaker_tui.analysis.lexicon import DATA, Lexicon, Matcher
 from kemnaker_tui.model import Article, Span
 
 _NUMBER = re.compile(
@@ -133,6 +133,8 @@ class FigureFinder:
         starts = "|".join(sorted(map(re.escape, self._units), key=len, reverse=True))
         self._word_number = re.compile(
             rf"(?<![\w-])(?P<num>(?:{starts})(?:[\s-]+(?:{word_alt}))*)(?![\w])", re.IGNORECASE)
+        # Where number words start, found in one dictionary pass per article.
+        self._number_starts = Matcher({w: w for w in list(self._units) + list(self._one_of)}, lower=True)
         self._one_word = re.compile(rf"(?<![\w-])(?P<num>{'|'.join(map(re.escape, self._one_of))})(?![\w-])",
                                     re.IGNORECASE)
         self._not_count = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data['not_counts']))})(?![\w])",
@@ -141,6 +143,7 @@ class FigureFinder:
         self._unit_phrase = re.compile(rf"\s*(?P<word>{'|'.join(map(re.escape, phrases))})(?![\w-])", re.IGNORECASE)
         self._modifiers = frozenset(w.lower() for w in data["unit_modifiers"])
         self._skip = frozenset(w.lower() for w in data["unit_skip"])
+        self._adjectives = frozenset(w.lower() for w in data["unit_adjectives"])
         self._widget = re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['widgets']))})\b", re.IGNORECASE)
         self._widget_before = re.compile(rf"(?:{'|'.join(map(re.escape, data['widgets']))})\s*:?\s*$", re.IGNORECASE)
         verbs = lex.attribution_prefixed + lex.attribution_stems + lex.attribution_english
@@ -157,7 +160,14 @@ class FigureFinder:
         text = article.text
         out: list[FoundFigure] = []
         seen_values: set[float] = set()
-        for sentence in article.sentences:
+        verbs_of: dict[Span, list] = {}
+        sentences = article.sentences
+        starts = [s for s, _, _ in self._number_starts.find(text, sentences[0].start, sentences[-1].end)] \
+            if len(sentences) else []
+        k = 0
+        for sentence in sentences:
+            while k < len(starts) and starts[k] < sentence.start:
+                k += 1
             found = []
             for m in _NUMBER.finditer(text, sentence.start, sentence.end):
                 s, e = m.start("num"), m.end("num")
@@ -166,7 +176,8 @@ class FigureFinder:
                 f = self._figure(text, article.language, sentence, s, e)
                 if f:
                     found.append(f)
-            found += self._word_figures(text, sentence)
+            if k < len(starts) and starts[k] < sentence.end:
+                found += self._word_figures(text, sentence)
             found.sort(key=lambda f: f.start)
             for f in found:
                 if f.value >= 10 and f.value in seen_values:
@@ -176,7 +187,7 @@ class FigureFinder:
                 if f.unit and f.unit.split()[0] in _TIME_UNITS and _RELATIVE_AFTER.match(text, f.end, sentence.end):
                     continue                    # "lima tahun lalu": when, not how long
                 seen_values.add(f.value)
-                out.append(self._with_claimant(text, f, speakers, people, orgs))
+                out.append(self._with_claimant(text, f, speakers, people, orgs, verbs_of))
         return out
 
     # ------------------------------------------------------------------
@@ -190,6 +201,15 @@ class FigureFinder:
             return None, pos, None
         word = after.group("word")
         low = word.lower()
+        if low in self._adjectives:
+            # "300 Indonesian technicians": adjectives, then the noun they qualify.
+            words, nxt = [low], _WORD_AFTER.match(text, after.end(), end)
+            while nxt and nxt.group("word").lower() in self._adjectives and len(words) < 3:
+                words.append(nxt.group("word").lower())
+                nxt = _WORD_AFTER.match(text, nxt.end(), end)
+            if nxt and nxt.group("word")[:1].islower() and nxt.group("word").lower() not in _FUNCTION_WORDS:
+                return " ".join(words + [nxt.group("word").lower()]), nxt.end(), word
+            return None, pos, word
         if low in self._skip:
             nxt = _WORD_AFTER.match(text, after.end(), end)
             if nxt and nxt.group("word")[:1].islower() and nxt.group("word").lower() not in _FUNCTION_WORDS:
@@ -290,7 +310,7 @@ class FigureFinder:
         return any(m.start() <= s < m.end() for m in self._not_count.finditer(text, lo, hi))
 
     # ------------------------------------------------------------------
-    def _with_claimant(self, text: str, f: FoundFigure, speakers, people, orgs) -> FoundFigure:
+    def _with_claimant(self, text: str, f: FoundFigure, speakers, people, orgs, verbs_of: dict) -> FoundFigure:
         for quote, speaker in speakers:
             if quote.start <= f.start < quote.end:
                 return _claimed(f, speaker, f"claimant: inside a quote by {speaker.name}")
@@ -300,7 +320,9 @@ class FigureFinder:
         def outside(pos: int) -> bool:
             return not any(q.start <= pos < q.end for q in inside_quote)
 
-        verbs = [m for m in self._attribution.finditer(text, sentence.start, sentence.end) if outside(m.start())]
+        if sentence not in verbs_of:          # figures of one sentence share its attribution verbs
+            verbs_of[sentence] = list(self._attribution.finditer(text, sentence.start, sentence.end))
+        verbs = [m for m in verbs_of[sentence] if outside(m.start())]
         if verbs:
             here = [p for p in people if sentence.start <= p.start < sentence.end and outside(p.start)]
             if here:

@@ -25,7 +25,7 @@ import tomllib
 from dataclasses import dataclass, field
 
 from kemnaker_tui.analysis.dates import stated_weekday
-from kemnaker_tui.analysis.lexicon import DATA, Lexicon
+from kemnaker_tui.analysis.lexicon import DATA, Lexicon, Matcher
 from kemnaker_tui.model import Article, DateRef, Span
 
 # Words that join parties of one meeting: "Kemnaker bersama BP2MI", "JICA dan Kemnaker".
@@ -83,6 +83,9 @@ class FoundMeeting:
             parts.append(f"date: `{self.date.text}`, {self.date_rule or describe_date(self.date)}")
         if self.quoted_note:
             parts.append(self.quoted_note)
+        elif self.participants and self.organisations:
+            parts.append("participants: people named in the event's sentences, and organisations for a side "
+                         "no named person stands for")
         elif self.participants:
             parts.append("participants: people named in the event's sentences")
         elif self.organisations:
@@ -103,6 +106,9 @@ class FoundMeeting:
 def describe_date(d: DateRef) -> str:
     """How a date was read, in words: which parts were printed, which inferred."""
     bare = not any(ch.isdigit() for ch in d.text)
+    if d.date is None:
+        return ("printed without a year, and no publication date or dated expression tells it: "
+                "no calendar date")
     if bare:
         return "weekday alone, resolved against the publication date"
     words = []
@@ -119,6 +125,23 @@ def weekday_disagrees(d: DateRef) -> bool:
     return wd is not None and d.date is not None and any(ch.isdigit() for ch in d.text) and d.date.weekday() != wd
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """An event word found by the dictionary matcher (reads like a regex match)."""
+    s: int
+    e: int
+    word: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, _n: int = 0) -> str:
+        return self.word
+
+
 def meeting_id(article_key: str, start: int) -> str:
     return "m-" + hashlib.sha1(f"{article_key}:{start}".encode()).hexdigest()[:8]
 
@@ -130,7 +153,9 @@ class MeetingFinder:
         self._kinds: dict[str, str] = dict(words["kinds"])
         self._soft = frozenset(w.lower() for w in words["soft_triggers"])
         all_triggers = list(words["triggers"]) + list(words["soft_triggers"])
-        self._trigger = re.compile(rf"(?<![\w-])(?:{_alternation(all_triggers)})(?![\w-])", re.IGNORECASE)
+        self._trigger = re.compile(rf"(?<![\w-])(?:{_alternation(all_triggers)})(?:nya)?(?![\w-])", re.IGNORECASE)
+        # The same words as a dictionary (Aho-Corasick): one pass over an article's body.
+        self._trigger_words = Matcher({w: w for w in all_triggers}, lower=True)
         self._not_event = re.compile(rf"\s+(?:\w+\s+){{0,2}}?(?:{_alternation(words['not_events'])})\b", re.IGNORECASE)
         self._event_verb = re.compile(rf"(?<![\w-])(?:{_alternation(words['event_verbs'])})(?![\w-])", re.IGNORECASE)
         self._clause = re.compile(rf"(?<![\w-])(?:{_alternation(words['event_clause'])})(?![\w-])", re.IGNORECASE)
@@ -172,22 +197,37 @@ class MeetingFinder:
 
         events: list[FoundMeeting] = []
         by_date: dict[dt.date, FoundMeeting] = {}
-        for sentence in article.sentences:
-            hits = [m for m in self._trigger.finditer(text, sentence.start, sentence.end)
-                    if not in_quote(m.start()) and not self._not_event.match(text, m.end(), sentence.end)]
+        sentences = article.sentences
+        found = self._trigger_words.find(text, sentences[0].start, sentences[-1].end) if len(sentences) else []
+        found = [(s, e) for s, e, _ in found if not (s > 0 and text[s - 1] == "-") and text[e:e + 1] != "-"]
+        k = 0
+        for sentence in sentences:
+            while k < len(found) and found[k][0] < sentence.start:
+                k += 1
+            j = k
+            hits = []
+            while j < len(found) and found[j][0] < sentence.end:
+                s, e = found[j]
+                if e <= sentence.end and not in_quote(s) and not self._not_event.match(text, e, sentence.end):
+                    hits.append(_Hit(s, e, text[s:e]))
+                j += 1
             if not hits:
                 continue
             strong = [m for m in hits if m.group(0).lower() not in self._soft]
             trigger = (strong or hits)[0]
             anaphoric = bool(self._anaphoric.match(text, trigger.end(), sentence.end))
-            dated = self._event_dates(text, sentence, dates, in_quote)
-            opens = bool(strong) or bool(dated) or self._organised_here(text, sentence)
+            all_dated = self._event_dates(text, sentence, dates, in_quote)
+            dated = [(d, rule) for d, rule in all_dated if d.date is not None]
+            # A date the text prints without a year that nothing tells ("Ahad, (20/03)" and no
+            # publication date): kept as printed, with no calendar date.
+            unresolved = next(((d, rule) for d, rule in all_dated if d.date is None), None)
+            opens = bool(strong) or bool(all_dated) or self._organised_here(text, sentence)
             event = None
             if dated:
                 d, rule = dated[0]
                 event = by_date.get(d.date)
                 if event is None:
-                    undated = next((e for e in events if e.date is None), None)
+                    undated = next((e for e in events if e.date is None or e.date.date is None), None)
                     if undated is not None and not anaphoric:
                         event = undated
                         event.date, event.date_rule = d, rule
@@ -205,6 +245,8 @@ class MeetingFinder:
                 events.append(event)
             if event is None:
                 continue
+            if unresolved is not None and event.date is None:
+                event.date, event.date_rule = unresolved
             if strong and event.trigger.lower() in self._soft:
                 # "acara", "seleksi" opened it; the word that names the event tells its kind.
                 event.kind, event.trigger = self.kind_of(trigger.group(0)), trigger.group(0)
@@ -221,7 +263,7 @@ class MeetingFinder:
         roles = self._roles_by_person(text, people)
         for event in events:
             self._drop_affiliations(event, roles)
-            if event.date is None:
+            if event.date is None or event.date.date is None:
                 lead = self._lead_date(article, dates, text, in_quote)
                 if lead is not None:
                     event.date, event.date_rule = lead, describe_date(lead) + "; taken from the lead (the event's own sentences give none)"
@@ -307,7 +349,7 @@ class MeetingFinder:
     def _event_dates(self, text: str, sentence: Span, dates: list[DateRef], in_quote) -> list[tuple[DateRef, str]]:
         out = []
         for d in dates:
-            if not (sentence.start <= d.start < sentence.end) or d.date is None or d.precision != "day" \
+            if not (sentence.start <= d.start < sentence.end) or d.precision != "day" \
                     or in_quote(d.start):
                 continue
             verdict = self._date_verdict(text, sentence, d, in_quote)
@@ -334,9 +376,15 @@ class MeetingFinder:
         if clause is None:
             after_end = min(sentence.end, d.end + 80)
             clause = self._event_between(text, d.end, after_end, in_quote, clause_first=True)
-        if clause is None:
-            return None
-        return f"{how}; a statement made at the event (`{clause}`)"
+        if clause is not None:
+            return f"{how}; a statement made at the event (`{clause}`)"
+        # "Menteri mengatakan, pertemuan dengan … digelar di Tokyo, Senin (6/11)": what is said
+        # is the event itself, dated.
+        told = next((m for m in self._trigger.finditer(text, sentence.start + verb.end(), d.start)
+                     if not in_quote(m.start())), None)
+        if told is not None:
+            return f"{how}; the event (`{told.group(0)}`) is what the sentence reports"
+        return None
 
     def _event_between(self, text: str, start: int, end: int, in_quote, clause_first: bool = False) -> str | None:
         start = max(0, start)

@@ -6,57 +6,73 @@ from collections.abc import Callable, Iterable
 
 from kemnaker_tui.corpus.article import build_article, compact_article
 from kemnaker_tui.corpus.reader import ReadResult, read_paths
-from kemnaker_tui.model import Article, Corpus, SkippedFile
+from kemnaker_tui.model import Corpus, RawDocument, SkippedFile
 
-# progress(stage, done, total): stage is "read" or "analyse".
+# progress(stage, done, total): stage is "read", "analyse", "merge" (the library adds
+# "scan", "load" and "index"); total 0 when not known yet.
 Progress = Callable[[str, int, int], None]
 
 
-def analyse_paths(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
-                  alias_file: str | os.PathLike | None = None) -> Corpus:
-    """Read and analyse. Raises FileNotFoundError for a path that does not exist."""
+def analyse_paths(paths: Iterable[str | os.PathLike], progress: Progress | None = None) -> Corpus:
+    """Read and analyse. Raises FileNotFoundError for a path that does not exist.
+
+    The user's alias and corrections files are not read here: they apply after
+    loading (``kemnaker_tui.corrections.finish``), so they are no part of what
+    the analysis computes or caches."""
     result = read_paths(paths, progress=(lambda n, _p: progress("read", n, 0)) if progress else None)
-    return analyse(result, progress=progress, alias_file=alias_file)
+    return analyse(result, progress=progress)
 
 
-def analyse(result: ReadResult, progress: Progress | None = None,
-            alias_file: str | os.PathLike | None = None) -> Corpus:
-    articles: list[Article] = []
+def analyse(result: ReadResult, progress: Progress | None = None) -> Corpus:
+    """Analyse everything in this process, nothing cached (``--no-store``;
+    the library runs the same two stages with a store and workers)."""
+    from kemnaker_tui.analysis.useraliases import UserAliases
+    warnings = list(result.warnings)
+    user = UserAliases()        # the user's aliases apply after the analysis (corrections.finish)
+    ex = extractors_for_user(user)
+    found: list = []
     skipped = list(result.skipped)
     total = len(result.documents)
     for n, doc in enumerate(result.documents, start=1):
-        try:
-            articles.append(build_article(doc))
-        except Exception as exc:  # noqa: BLE001 - one article the analysis cannot take is reported, not fatal
-            skipped.append(SkippedFile(doc.path, f"{doc.key}: cannot analyse ({type(exc).__name__}: {exc})"))
+        outcome = analyse_document(doc, ex)
+        (skipped if isinstance(outcome, SkippedFile) else found).append(outcome)
         if progress and (n % 50 == 0 or n == total):
             progress("analyse", n, total)
-    from kemnaker_tui.analysis.extract import extract_corpus
-    warnings = list(result.warnings)
-    user = user_aliases(alias_file, warnings)
-    entities, meetings, quotes, figures = extract_corpus(articles, user=user)
+    return corpus_stage(found, skipped, warnings, ex, user, progress)
+
+
+def extractors_for_user(user):
+    """The extractors of the base lexicon plus the user's aliases (built once a run)."""
+    from kemnaker_tui.analysis.extract import extractors_for, lexicon_with
+    return extractors_for(lexicon_with(user))
+
+
+def analyse_document(doc: RawDocument, ex):
+    """The per-document stage: the article and its findings (DocumentFindings),
+    or a SkippedFile when the analysis cannot take it. Depends on nothing but
+    the document, the analysis code and the user's aliases — what the library
+    caches."""
+    from kemnaker_tui.analysis.extract import find_in_document
+    try:
+        article = build_article(doc)
+        found = find_in_document(article, ex)
+    except Exception as exc:  # noqa: BLE001 - one article the analysis cannot take is reported, not fatal
+        return SkippedFile(doc.path, f"{doc.key}: cannot analyse ({type(exc).__name__}: {exc})")
+    found.article = compact_article(article)
+    return found
+
+
+def corpus_stage(found: list, skipped: list[SkippedFile], warnings: list[str], ex, user,
+                 progress: Progress | None = None) -> Corpus:
+    """The corpus-wide stage over every document's findings, in reading order."""
+    from kemnaker_tui.analysis.extract import merge_corpus
+    articles = tuple(f.article for f in found)
+    if progress:
+        progress("merge", 0, len(found))
+    entities, meetings, quotes, figures = merge_corpus(
+        found, ex, user, progress=(lambda n, t: progress("merge", n, t)) if progress else None)
     return Corpus(
-        articles=tuple(map(compact_article, articles)), entities=tuple(entities), meetings=tuple(meetings),
+        articles=articles, entities=tuple(entities), meetings=tuple(meetings),
         quotes=tuple(quotes), figures=tuple(figures),
         skipped=tuple(skipped), warnings=tuple(warnings),
     )
-
-
-def user_aliases(alias_file: str | os.PathLike | None, warnings: list[str]):
-    """The user's alias file: one given explicitly must be valid (ValueError);
-    the one in the config folder, if broken, is moved aside and the rest loads."""
-    from kemnaker_tui.analysis.useraliases import UserAliases
-
-    if alias_file is not None:
-        return UserAliases.load(alias_file)
-    from kemnaker_tui.userdata import aliases_path, move_aside
-
-    path = aliases_path()
-    if not path.exists():
-        return UserAliases()
-    try:
-        return UserAliases.load(path)
-    except ValueError as exc:
-        moved = move_aside(path, "corrupt")
-        warnings.append(f"{exc} — moved aside to {moved}; analysing without it")
-        return UserAliases()

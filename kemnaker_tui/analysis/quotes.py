@@ -82,14 +82,15 @@ class QuoteFinder:
         pronouns = _alt(lex.pronouns) or "dia"
         # "…," kata Budi / ujarnya / said Sri Wahyuni / she added
         self._after = re.compile(
-            rf"^[\s,]*(?P<verb>(?:{stems})(?P<nya>nya)?|{prefixed}|{english})\b(?P<rest>[^.!?\"“”\n]{{0,140}})",
+            rf"^[\s,]*(?P<verb>(?:{stems})(?P<nya>nya)?|{prefixed}|{english})\b(?P<rest>[^.!?\"“”\n]{{0,260}})",
             re.IGNORECASE)
         # "…," Budi said. / "…," Budi Santoso, the head of …, said.
         self._after_name_first = re.compile(
             rf"^[\s,]*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:(?:also|then|later|further|again)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
         self._verb_after_name = re.compile(
-            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?(?P<verb>{english}|{prefixed})\b")
+            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?"
+            rf"(?P<verb>{english}|{prefixed})\b")
         self._after_pronoun = re.compile(
             rf"^[\s,]*(?P<pron>{pronouns})\s+(?:(?:also|then|later|further|again|pun|juga)\s+)?"
             rf"(?P<verb>{english}|{prefixed}|{stems})\b", re.IGNORECASE)
@@ -106,7 +107,8 @@ class QuoteFinder:
         agents = _alt(lex.agent_words) or "oleh"
         # "Demikian disampaikan (oleh) X …" / "Hal itu dikatakan X" / "That was said by X"
         self._after_sentence = re.compile(
-            rf"\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?(?P<who>.{{0,120}})",
+            rf"\s*(?:{openers})\s+(?:(?:di|ter)\w+|said|stated|conveyed|explained)\s+(?:(?:{agents})\s+)?"
+            rf"(?P<who>.{{0,120}})",
             re.IGNORECASE)
         self._speech_verb = re.compile(rf"\b(?:{prefixed}|{english})\b", re.IGNORECASE)
         self._titles = Matcher({form.lower(): group for form, group in lex.title_forms.items()}, lower=True)
@@ -116,19 +118,26 @@ class QuoteFinder:
     def find(self, article: Article, people: list[PersonAt]) -> list[FoundQuote]:
         text = article.text
         people = sorted(people, key=lambda p: p.start)
-        roles = self._roles(text, article, people)
         spans = []
         for para in article.paragraphs:
             spans += self._quote_spans(text, para)
         out: list[FoundQuote] = []
         previous: FoundQuote | None = None
-        ctx = _Context(text, article, people, roles, self._titles)
+        ctx = _Context(text, article, people, lambda: self._roles(text, article, people), self._titles)
+        ctx.speech_verb = self._verb_after_name
         for start, raw_end, close_at, unterminated, para in spans:
             start, end = _trim(text, start, raw_end)
             if len(text[start:end].split()) < _MIN_WORDS:
                 continue
             pick = self._speaker(ctx, start, close_at, unterminated, para, previous)
             found = FoundQuote(start, end, unterminated, pick.speaker, pick.attribution, pick.why, pick.unsure)
+            if previous is not None and previous.unterminated and previous.speaker is None and \
+                    found.speaker is not None and _next_paragraph(article, previous.start, start):
+                # “… (left open) ¶ “…,” kata Budi. — a quote running over paragraphs is attributed
+                # at its end.
+                out[-1] = FoundQuote(previous.start, previous.end, True, found.speaker, found.attribution,
+                                     "speaker: the quote runs on into the next paragraph, attributed there: "
+                                     + found.why.removeprefix("speaker: "), found.unsure)
             out.append(found)
             previous = found
             if found.speaker is not None:
@@ -169,13 +178,12 @@ class QuoteFinder:
         "Keiko Sato, Consul General of …", "the Minister of Manpower, Ida Fauziyah"."""
         roles: dict[str, list[tuple[str, str]]] = {}
         for p in people:
-            line_start = text.rfind("\n", 0, p.start) + 1
-            lo = max(line_start, p.start - 120)
+            lo = max(text.rfind("\n", max(0, p.start - 120), p.start) + 1, p.start - 120, 0)
             for s, e, group in self._titles.find(text, lo, p.start):
                 gap = text[e:p.start]
                 if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|RI)*", gap):
                     roles.setdefault(p.entity_id, []).append((group, fold(text[s:p.start])))
-            line_end = text.find("\n", p.end)
+            line_end = text.find("\n", p.end, p.end + 120)
             hi = min(len(text), p.end + 120, line_end if line_end >= 0 else len(text))
             after = text[p.end:hi]
             m = re.match(r"\s*,\s*(?:the\s+|an?\s+)?", after)
@@ -232,7 +240,8 @@ class QuoteFinder:
             if person:
                 return _Pick(person, att, f"speaker: `{name} {m.group('verb')}` after the quote")
             if plain:
-                return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` is not a person named in the article")
+                return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` "
+                                        "is not a person named in the article")
         # "…," she added. / "…," dia menambahkan.
         m = self._after_pronoun.match(tail)
         if m:
@@ -267,7 +276,8 @@ class QuoteFinder:
         person = ctx.first_person_after(who_start, close_at + m.end("rest"))
         if person is not None:
             between = text[who_start:person.start]
-            if _only_role_words(between):
+            if _only_role_words(between) or re.fullmatch(r"[\w\s'’\-]{1,60},\s*", between):
+                # "kata Kepala Dinas X, Budi" / "kata salah satu peserta, Budi"
                 return _Pick(person, Span(att.start, person.end),
                              f"speaker: `{verb} {text[who_start:person.end].strip()}` after the quote")
         name = re.match(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}", who)
@@ -282,9 +292,19 @@ class QuoteFinder:
             if pick is not None:
                 return pick
             return _Pick(None, att, f"no speaker: role `{_head(who)}` is held by no single person in this article")
-        if not first_word or first_word[:1].islower():
-            # "…," katanya kemudian. — the verb stands alone: the subject named before.
+        if not first_word or who[:1] in ",;(" or first_word.lower() in ("saat", "ketika", "usai", "seusai", "dalam",
+                                                                        "di", "kepada", "pada", "when", "while",
+                                                                        "after", "during", "at", "in", "on"):
+            # "…," katanya. / "…," kata dia. / "…," ujarnya saat ditemui. — the subject named before.
             return self._pronoun(ctx, start, att, f"`{verb}` with no name")
+        if first_word[:1].islower():
+            phrase = re.match(r"[^,;()]*", who).group(0).split()
+            if phrase and phrase[-1].lower() in self._demonstratives - {"the", "this"} or (
+                    phrase and phrase[0].lower() in ("the", "sang")):
+                # "…," tutur pria asal Solo itu. / said the 45-year-old — someone already named.
+                return self._pronoun(ctx, start, att, f"`{verb} {' '.join(phrase[:6])}`")
+            # "…," said a spokesman for the ministry. / kata seorang peserta — someone unnamed.
+            return _Pick(None, att, f"no speaker: `{verb} {' '.join(phrase[:6])}` names nobody")
         return _Pick(None, att, f"no speaker: `{verb}` is followed by no person")
 
     def _before_quote(self, ctx: _Context, start: int, para: Span) -> _Pick | None:
@@ -331,7 +351,11 @@ class QuoteFinder:
             if named_before:
                 return _Pick(named_before[-1], None,
                              f"speaker: `{named_before[-1].name}` opens the clause ending in `:` before the quote")
-        m = re.search(r"\b(?:[Mm]enurut|[Aa]ccording to)\s+(?P<who>[^,.:]{2,80}),?\s*$", head)
+        m = re.search(r"\b(?:[Mm]enurut(?:nya)?|[Aa]ccording to)(?:\s+(?P<who>[^,.:]{2,80}))?,?\s*$", head)
+        if m and (not m.group("who") or m.group("who").strip().lower() in self._pronoun_words):
+            # "Menurutnya, “…”" / "Menurut dia, “…”"
+            return self._pronoun(ctx, start, Span(clause_start + m.start(), clause_start + m.end()),
+                                 f"`{m.group(0).strip(' ,')}`")
         if m:
             who_start = clause_start + m.start("who")
             person = ctx.first_person_after(who_start, clause_start + m.end("who"))
@@ -376,6 +400,12 @@ class QuoteFinder:
             return None
         named = [p for p in ctx.people if sent.start <= p.start < verb.start()]
         if not named:
+            subject = ctx.text[sent.start:verb.start()].split()
+            if subject and subject[0].lower() in self._pronoun_words:
+                # "Ia menjelaskan:" then the quote in its own paragraph.
+                pick = self._pronoun(ctx, start, Span(sent.start, verb.end()),
+                                     f"`{subject[0]} {verb.group(0)}` in the sentence before")
+                return _Pick(pick.speaker, pick.attribution, pick.why, True)
             return None
         p = named[0]
         return _Pick(p, Span(p.start, verb.end()),
@@ -431,10 +461,19 @@ class _Context:
     """One article's people, roles and sentences, as the speaker rules need them."""
 
     def __init__(self, text: str, article: Article, people: list[PersonAt], roles, titles: Matcher) -> None:
-        self.text, self.people, self.roles, self.titles = text, people, roles, titles
+        self.text, self.people, self.titles = text, people, titles
+        self._find_roles = roles           # called once, only if a role has to be resolved
+        self._roles = None
+        self.speech_verb: re.Pattern | None = None
         self.sentences = list(article.sentences)
         self.last_speaker: PersonAt | None = None
         self.last_speaker_at = 0
+
+    @property
+    def roles(self) -> dict[str, list[tuple[str, str]]]:
+        if self._roles is None:
+            self._roles = self._find_roles()
+        return self._roles
 
     def person_in(self, start: int, end: int) -> PersonAt | None:
         return next((p for p in self.people if start <= p.start < end), None)
@@ -496,11 +535,23 @@ class _Context:
         return self.sentences[i] if i >= 0 else None
 
     def last_person_before(self, pos: int) -> tuple[PersonAt | None, int]:
+        """The person a pronoun stands for: in the latest sentence (before pos) that names
+        anyone, the one a speech verb follows ("Budi menjelaskan"), else the one the
+        sentence opens with (its subject: "Sekjen Budi bertemu Gubernur Ani" → Budi),
+        else the last one named."""
         before = [p for p in self.people if p.end <= pos]
         if not before:
             return None, 0
-        p = before[-1]
-        return p, self.distance(p.start, pos)
+        last = before[-1]
+        i = self.sentence_index(last.start)
+        sent = self.sentences[i] if 0 <= i < len(self.sentences) else None
+        pick = last
+        if sent is not None and sent.start <= last.start:
+            here = [p for p in before if p.start >= sent.start]
+            spoken = [p for p in here if self.speech_verb and self.speech_verb.match(self.text, p.end, p.end + 40)]
+            opening = [p for p in here if _only_role_words(self.text[sent.start:p.start])]
+            pick = (spoken or opening or [last])[0] if len(here) > 1 else last
+        return pick, self.distance(pick.start, pos)
 
     def distance(self, a: int, b: int) -> int:
         """Sentences from position a back to position b; a sentence that itself speaks
@@ -513,6 +564,16 @@ class _Context:
                 continue
             n += 1
         return n
+
+
+def _next_paragraph(article: Article, a: int, b: int) -> bool:
+    """Does position b stand at the start of the paragraph right after a's?"""
+    paras = list(article.paragraphs)
+    for i, p in enumerate(paras[:-1]):
+        if p.start <= a < p.end:
+            nxt = paras[i + 1]
+            return nxt.start <= b <= nxt.start + 2
+    return False
 
 
 def _role_phrase(words: str) -> str:

@@ -8,6 +8,7 @@ known aliases come from the data files and the user's alias file.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -53,6 +54,7 @@ def _mononym(m: RawMention) -> bool:
 _OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_word(word: str) -> str:
     """A folded name word with Indonesian spelling variants made one: old spelling
     (Soeharto = Suharto, Djoko = Joko), a final y for i (Wahyudy = Wahyudi), doubled

@@ -1,5 +1,11 @@
 """The user's alias file (TOML): merge, split, rename or drop entities.
 
+Read as corrections (``to_corrections``), applied after the analysis like the
+corrections file: the analysis itself never sees it, so declaring a person's
+alias keeps every alias, mention and quote the analysis learned for him,
+declaring a known organisation again names the existing entity (no twin), and a
+``[[split]]`` of a full name takes the surname-only mentions printed beside it.
+
     drop = ["Kementerian HRD"]            # never an entity (top of the file)
 
     [[entity]]                            # these forms are one entity
@@ -32,6 +38,9 @@ class UserAliases:
     split: dict[str, tuple[str, str]] = field(default_factory=dict)   # folded form -> (name, type)
     rename: dict[str, str] = field(default_factory=dict)              # folded old name -> new name
     drop: frozenset[str] = frozenset()
+    split_forms: dict[str, tuple[str, str]] = field(default_factory=dict)   # form as written -> (name, type)
+    rename_names: dict[str, str] = field(default_factory=dict)             # old name as written -> new
+    drop_names: list[str] = field(default_factory=list)
 
     def is_dropped(self, name: str, acronym: str | None, aliases) -> bool:
         if not self.drop:
@@ -68,14 +77,37 @@ class UserAliases:
             if etype not in ENTITY_TYPES:
                 raise err(f"[[split]] {row['form']!r}: type must be one of {', '.join(ENTITY_TYPES)}")
             out.split[fold(row["form"])] = (row["name"], etype)
+            out.split_forms[row["form"]] = (row["name"], etype)
         rename = data.get("rename", {})
         if not isinstance(rename, dict):
             raise err("[rename] must be a table of \"old\" = \"new\"")
         out.rename = {fold(k): str(v) for k, v in rename.items()}
+        out.rename_names = {str(k): str(v) for k, v in rename.items()}
         drop = data.get("drop", [])
         if not isinstance(drop, list):
             raise err("drop must be a list of names")
         out.drop = frozenset(fold(str(d)) for d in drop)
+        out.drop_names = [str(d) for d in drop]
+        return out
+
+    def to_corrections(self, source: str = "aliases file") -> list:
+        """The file as corrections, in the order: declarations, splits, renames, drops."""
+        from kemnaker_tui.corrections.model import Anchor, Correction
+
+        out = []
+
+        def add(kind, target, values):
+            out.append(Correction(n=len(out) + 1, kind=kind, target=target, values=values, by="aliases file",
+                                  note=source))
+        for k in self.entities:
+            add("declare", None, {"name": k.name, "type": k.type, **({"acronym": k.acronym} if k.acronym else {}),
+                                  "aliases": list(k.aliases)})
+        for form, (name, etype) in self.split_forms.items():
+            add("split", Anchor("entity", name=form, text=form), {"name": name, "type": etype, "forms": [form]})
+        for old, new in self.rename_names.items():
+            add("rename", Anchor("entity", name=old), {"name": new})
+        for name in self.drop_names:
+            add("drop", Anchor("entity", name=name), {})
         return out
 
     @classmethod

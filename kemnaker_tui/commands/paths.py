@@ -11,12 +11,14 @@ from kemnaker_tui.commands.common import add_json
 _WHAT = {
     "config": "config folder",
     "settings": "settings (TOML: [citation] format, language; [clipboard]; [keys])",
-    "aliases": "your alias file (TOML), read by the analysis",
+    "aliases": "your alias file (TOML), read as corrections",
+    "corrections": "your corrections (TOML): `kemnaker-tui correct`, or c in the explorer",
     "data": "data folder",
     "basket": "the clip basket",
     "clips": "copies that reached no clipboard",
     "articles": "pages kept by `kemnaker-tui fetch` (open it: kemnaker-tui ARTICLES-FOLDER)",
     "cache": "cache folder",
+    "store": "the store: every article's analysis, snapshots, search indexes (`store clear` removes it)",
 }
 
 

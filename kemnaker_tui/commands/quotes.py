@@ -15,7 +15,7 @@ import argparse
 import json
 import sys
 
-from kemnaker_tui.commands.common import add_json, add_paths, exit_code, fail, load_corpus
+from kemnaker_tui.commands.common import add_json, add_paths, add_why, exit_code, fail, load_corpus
 from kemnaker_tui.commands.filters import add_date_range, in_range
 from kemnaker_tui.model import Corpus, Quote
 
@@ -25,6 +25,7 @@ FORMATS = ("plain", "md", "csl", "bibtex")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     add_json(parser)
+    add_why(parser)
     parser.add_argument("--speaker", metavar="NAME",
                         help="only quotes by this speaker (fuzzy; any known alias or acronym)")
     parser.add_argument("--format", choices=FORMATS, default=None,
@@ -79,7 +80,8 @@ def _row(corpus: Corpus, q: Quote) -> dict:
     return {"id": q.id, "speaker": q.speaker, "speaker_id": q.speaker_id, "role": c.role,
             "text": q.text, "article": q.article, "outlet": c.outlet, "title": c.title,
             "url": c.url, "date": c.date.isoformat() if c.date else None, "date_kind": c.date_kind,
-            "year_inferred": c.year_inferred, "start": q.start, "end": q.end}
+            "year_inferred": c.year_inferred, "start": q.start, "end": q.end,
+            "evidence": {"rule": q.why, "unsure": q.unsure}}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,18 +121,18 @@ def run(args: argparse.Namespace) -> int:
         if citations:
             print(cite.render_many(citations, fmt, lang))
     elif quotes:
-        _print_table(corpus, quotes)
+        _print_table(corpus, quotes, why=getattr(args, "why", False))
     if not quotes:
         print("kemnaker-tui: no quotes" + (f" by {args.speaker!r}" if args.speaker else ""), file=sys.stderr)
     return exit_code(corpus)
 
 
-def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
+def _print_table(corpus: Corpus, quotes: list[Quote], why: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from kemnaker_tui.cite import CUT, source_date
-    from kemnaker_tui.commands.tables import print_table, safe
+    from kemnaker_tui.commands.tables import print_table, safe, why_text
     table = Table(show_lines=False, expand=False)
     # ids and dates never wrap; long text does
     table.add_column("id", no_wrap=True, min_width=max((len(q.id) for q in quotes), default=2))
@@ -139,6 +141,8 @@ def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
     table.add_column("speaker", overflow="fold", max_width=24)
     table.add_column("text", ratio=1, overflow="fold")
     table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=24)
+    if why:
+        table.add_column("why", ratio=1, overflow="fold")
     for q in quotes:
         text = q.text if len(q.text) <= 160 else q.text[:157].rstrip() + "…"
         if q.unterminated:
@@ -148,6 +152,7 @@ def _print_table(corpus: Corpus, quotes: list[Quote]) -> None:
         when = (date.isoformat() + ("°" if kind == "event" else "")) if date else "undated"
         outlet = corpus.article(q.article).outlet
         # Text objects, never markup: corpus text may contain "[".
+        extra = (Text(why_text(q)),) if why else ()
         table.add_row(Text(q.id), when, Text(safe(outlet) or "—"), Text(safe(q.speaker) or "—"),
-                      Text(f"“{safe(text)}”"), Text(safe(q.article)))
-    print_table(table, ["article", "outlet"])
+                      Text(f"“{safe(text)}”"), Text(safe(q.article)), *extra)
+    print_table(table, ["why", "article", "outlet"])

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from kemnaker_tui.commands.common import add_json, add_paths, exit_code, load_corpus
+from kemnaker_tui.commands.common import add_json, add_paths, exit_code, load, search_index
 
 KIND_CHOICES = ("articles", "passages", "quotes", "figures", "all")
 
@@ -71,9 +71,9 @@ def _hit_dict(hit, corpus) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args)
-    from kemnaker_tui.search import SearchIndex
-    index = SearchIndex.build(corpus)
+    loaded = load(args)
+    corpus = loaded.corpus
+    index = search_index(loaded)
     limit = max(0, args.limit)
     results = index.search(args.query, limit=limit, include_boilerplate=args.boilerplate)
     kinds = ("articles", "passages", "quotes", "figures") if args.kind == "all" else (args.kind,)

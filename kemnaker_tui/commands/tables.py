@@ -66,3 +66,11 @@ def print_table(table, droppable: list[str]) -> None:
     if dropped:
         table.caption = f"(too narrow: {', '.join(dropped)} not shown)"
     out.print(table)
+
+
+def why_text(fact) -> str:
+    """A fact's evidence for ``--why``: '?' first when the rules are unsure, '✎' when
+    you corrected it (both come in ``why``), the rule otherwise."""
+    why = " ".join((getattr(fact, "why", "") or "").split())
+    unsure = getattr(fact, "unsure", False)
+    return ("? unsure — " if unsure else "") + (safe(why) or "(no reason recorded)")

@@ -12,4 +12,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kemnaker_tui.ui.app import run_app
-    return run_app(list(args.paths), alias_file=args.aliases)
+    return run_app(list(args.paths), alias_file=args.aliases, corrections_file=args.corrections,
+                   use_store=not args.no_store, jobs=args.jobs)

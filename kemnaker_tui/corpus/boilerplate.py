@@ -40,9 +40,10 @@ _DATE_HEADER = re.compile(
 _HEADER_DATE = re.compile(
     r"(?<![\w/])(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2},\s+[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?![\w/])")
-_HEADER_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:WIB|WITA|WIT|JST|UTC|GMT|AM|PM)\b)?", re.IGNORECASE)
+_HEADER_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.m\.|(?:WIB|WITA|WIT|JST|UTC|GMT|AM|PM)\b))?",
+                          re.IGNORECASE)
 _HEADER_LABELS = frozenset("""diterbitkan dipublikasikan published updated diperbarui posted dibuat oleh by laporan
-penulis reporter editor wartawan wib wita wit jst utc gmt am pm""".split())
+penulis reporter editor wartawan wib wita wit jst utc gmt am pm at on pukul""".split())
 # Lines this far from the top may be a header.
 HEADER_LINES = 8
 

@@ -23,8 +23,11 @@ _LEADS = [
     # JAKARTA, July 4 Kyodo -   (agency wire: city, month and day, agency)
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<monthday>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})\s+(?P<outlet>[A-Z][\w.]+){_DASH}"),
     re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<outlet>{_DOMAIN}){_DASH}"),
-    # Tangerang, 04 Februari 2025 –
-    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}){_DASH}"),
+    # Tangerang, 04 Februari 2025 –   ·   Jakarta, Senin (4/3/2024) –   ·   Bandung, Selasa, 5 Maret 2024 -
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<date>(?:[A-Za-z']+\s*,?\s*)?(?:\d{{1,2}}\s+[A-Za-z]+\.?\s+\d{{4}}"
+               rf"|\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*\)|\d{{1,2}}/\d{{1,2}}/\d{{4}})){_DASH}"),
+    # TOKYO, March 8 (Kyodo) -
+    re.compile(rf"^(?P<city>{_CITY})\s*,\s*(?P<monthday>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})\s*\((?P<outlet>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)\){_DASH}"),
     # KOMPAS.com -
     re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}"),
     # Jakarta, CNN Indonesia --
@@ -39,9 +42,10 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:diterbitkan|dipublikasikan|published|updated|diperbarui)\s*:?\s*)?(?:[A-Za-z]+,\s*)?"
     r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b", re.IGNORECASE)
 
-# "JAKARTA, SELASA -": a weekday in the outlet's place (older wire style) is no outlet.
+# "JAKARTA, SELASA -", "BEKASI, Indonesia -": a weekday or a country in the outlet's place
+# is part of the dateline, no outlet.
 _WEEKDAY_WORDS = frozenset("senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday "
-                           "thursday friday saturday sunday".split())
+                           "thursday friday saturday sunday indonesia japan jepang".split())
 _ID_WORDS = frozenset("yang dan di ke dari untuk dengan pada dalam ini itu tidak akan juga atau oleh sebagai telah bahwa kata ujar".split())
 _EN_WORDS = frozenset("the and of to in for with on is was that by as from has have said are be at this which".split())
 
@@ -185,11 +189,15 @@ def _header_date(text: str, lines, language: str) -> tuple[dt.date | None, str |
         if not (_DATE_LINE.match(content) or is_date_header(content)):
             continue
         # The other dates of the text decide a slashed date both of whose readings are valid.
-        refs = find_dates(content, language=language, firm_dates=_body_dates(text, span.end))
+        firm = _body_dates(text, span.end) if _TWO_READINGS.search(content) else ()
+        refs = find_dates(content, language=language, firm_dates=firm)
         day = next((r for r in refs if r.date and r.precision == "day" and not r.year_inferred), None)
         if day is not None:
             return day.date, content.strip()
     return None, None
+
+
+_TWO_READINGS = re.compile(r"(?<!\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/\d{4}")
 
 
 def _body_dates(text: str, start: int) -> list[dt.date]:

@@ -44,6 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
@@ -126,7 +127,10 @@ def _schema(kind: str):
 
 def _ent_token(entity_id: str) -> str:
     """An entity id as one token of the ``ent`` field (split on white space)."""
-    return "_".join(entity_id.split()) if any(c.isspace() for c in entity_id) else entity_id
+    return "_".join(entity_id.split()) if _SPACE.search(entity_id) else entity_id
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _match_fields(kind: str, fields):
@@ -184,12 +188,16 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ build
     @classmethod
-    def build(cls, corpus: Corpus, writer_heap: int = 200_000_000, freeze_gc: bool = True) -> "SearchIndex":
+    def build(cls, corpus: Corpus, writer_heap: int = 200_000_000, freeze_gc: bool = True,
+              path: os.PathLike | str | None = None, progress=None) -> "SearchIndex":
         """Index ``corpus``. ``freeze_gc``: move every object alive now (the corpus,
         the index) to the collector's permanent generation (``gc.freeze``), so
         the full collections that a keystroke's few hundred new objects trigger
         now and then stop walking millions of corpus objects (tens of ms at
-        100,000 articles)."""
+        100,000 articles). ``path``: an empty folder to keep tantivy's index
+        in (the library saves it there with :meth:`save` and reopens it with
+        :meth:`open`); None keeps it in memory. ``progress(done, total)``
+        counts articles indexed."""
         import time
 
         import tantivy
@@ -198,7 +206,7 @@ class SearchIndex:
         gc_was_on = gc.isenabled()
         gc.disable()            # ~10 objects per document, all freed by refcount: no cycles to look for
         try:
-            self._build(corpus, writer_heap)
+            self._build(corpus, writer_heap, path, progress)
         finally:
             if gc_was_on:
                 gc.enable()
@@ -208,7 +216,7 @@ class SearchIndex:
         self.build_seconds = time.perf_counter() - t0
         return self
 
-    def _build(self, corpus: Corpus, writer_heap: int) -> None:
+    def _build(self, corpus: Corpus, writer_heap: int, path=None, progress=None) -> None:
         import tantivy
         articles = corpus.articles
         self._keys = [a.key for a in articles]
@@ -220,7 +228,6 @@ class SearchIndex:
         for m in corpus.meetings:
             if m.date is not None and (m.article not in event_day or m.date < event_day[m.article]):
                 event_day[m.article] = m.date
-        self._event_dated = frozenset(a.key for a in articles if a.published is None and a.key in event_day)
         self._rec = [(a.published - _EPOCH).days if a.published else
                      ((event_day[a.key] - _EPOCH).days if a.key in event_day else 0) for a in articles]
         names_of: dict[str, set[str]] = {}
@@ -243,15 +250,7 @@ class SearchIndex:
         self._langs = frozenset(a.language or "" for a in articles)
         days = [r for r in self._rec if r]
         self._day_range = (min(days), max(days)) if days and len(days) == len(articles) else None
-        # acronyms the corpus knows (JICA, SSW, BPVP): never typo-matched, even typed in lower case
-        self._acronyms = frozenset(e.acronym.casefold() for e in corpus.entities
-                                   if e.acronym and len(e.acronym) >= 2 and e.acronym.isupper())
-        self._entity_names = {}     # type -> (list of folded names, list of entities)
-        for e in corpus.entities:
-            names, ents = self._entity_names.setdefault(e.type, ([], []))
-            for n in e.all_names:
-                names.append(n.casefold())
-                ents.append(e)
+        self._corpus_tables(corpus)
 
         self._tv = {}
         self._units = {kind: UnitTable(with_ref=kind in ("quotes", "figures")) for kind in KINDS}
@@ -260,7 +259,11 @@ class SearchIndex:
                  "figures": max(50_000_000, writer_heap // 2)}
         for kind in KINDS:
             schema = _schema(kind)
-            index = tantivy.Index(schema)
+            if path is None:
+                index = tantivy.Index(schema)
+            else:
+                os.makedirs(os.path.join(path, kind), exist_ok=True)
+                index = tantivy.Index(schema, path=os.path.join(path, kind))
             self._tv[kind] = [index, schema, None]
             # one indexing thread per index (the four run side by side): documents keep the
             # order they are added in, which is newest first (see below)
@@ -288,7 +291,10 @@ class SearchIndex:
         # when more documents tie than a page holds (a word still being typed matches
         # thousands at one constant score) the newest are the ones kept.
         order = sorted(range(len(articles)), key=lambda n: -self._rec[n])
-        for n in order:
+        n_total = len(order)
+        for done, n in enumerate(order, start=1):
+            if progress is not None and (done % 500 == 0 or done == n_total):
+                progress(done, n_total)
             a = articles[n]
             text = a.text
             rec = self._rec[n]
@@ -365,6 +371,10 @@ class SearchIndex:
         writers.clear()
         del w_art, w_pas, w_quo, w_fig, add_art, add_pas, add_quo, add_fig
 
+        self._vocabulary()
+        loader.join()
+
+    def _vocabulary(self) -> None:
         # the vocabulary (every term of every text field), with document frequencies
         df: dict[str, int] = {}
         for kind, fnames in (("articles", ("title", "body", "names", "boiler")), ("quotes", ("body", "speaker"))):
@@ -382,7 +392,64 @@ class SearchIndex:
         for size in range(3, 11):
             self._prefix_list(size)
         self._stems = StemIndex(self._vocab)
+
+    # ------------------------------------------------------------- on disk
+    # what :meth:`save` keeps beside tantivy's folders (all plain data; the rest is
+    # remade from the corpus on :meth:`open`)
+    _SAVED = ("_keys", "_published", "_rec", "_entity_articles", "_outlets", "_every_article_has_outlet",
+              "_langs", "_day_range", "_units", "_df", "_vocab", "_prefix_lists", "_stems", "vocabulary_size")
+
+    def save(self, path: os.PathLike | str) -> None:
+        """Write our side tables beside the tantivy folders :meth:`build` made in ``path``."""
+        import pickle
+        state = {name: getattr(self, name) for name in self._SAVED}
+        with open(os.path.join(path, "state.pickle"), "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    @classmethod
+    def open(cls, path: os.PathLike | str, corpus: Corpus) -> "SearchIndex":
+        """Reopen an index :meth:`build` and :meth:`save` wrote for this very corpus."""
+        import pickle
+        import time
+
+        import tantivy
+        t0 = time.perf_counter()
+        self = cls(corpus)
+        loader = threading.Thread(target=guarded_stem, args=("pelatihan",), daemon=True)
+        loader.start()      # the stemmer's dictionary loads while the index opens
+        with open(os.path.join(path, "state.pickle"), "rb") as fh:
+            state = pickle.load(fh)
+        if len(state["_keys"]) != len(corpus.articles) or any(
+                a.key != k for a, k in zip(corpus.articles, state["_keys"])):
+            raise ValueError("the saved index is of another corpus")
+        for name in self._SAVED:
+            setattr(self, name, state[name])
+        self._ordinal = {k: i for i, k in enumerate(self._keys)}
+        self._by_len = {}
+        for t in self._vocab:
+            self._by_len.setdefault(len(t), []).append(t)
+        self._corpus_tables(corpus)
+        self._tv = {}
+        for kind in KINDS:
+            index = tantivy.Index.open(os.path.join(path, kind))
+            self._tv[kind] = [index, _schema(kind), index.searcher()]
         loader.join()
+        self.build_seconds = time.perf_counter() - t0
+        return self
+
+    def _corpus_tables(self, corpus: Corpus) -> None:
+        """What a query needs from the corpus besides the index (made on build and on open)."""
+        # acronyms the corpus knows (JICA, SSW, BPVP): never typo-matched, even typed in lower case
+        self._acronyms = frozenset(e.acronym.casefold() for e in corpus.entities
+                                   if e.acronym and len(e.acronym) >= 2 and e.acronym.isupper())
+        self._entity_names = {}     # type -> (list of folded names, list of entities)
+        for e in corpus.entities:
+            names, ents = self._entity_names.setdefault(e.type, ([], []))
+            for n in e.all_names:
+                names.append(n.casefold())
+                ents.append(e)
 
     def __len__(self) -> int:
         return len(self._keys)

@@ -69,8 +69,9 @@ class _ArticleMarks:
 class Explorer:
     """The loaded corpus plus everything the UI looks up while you move."""
 
-    def __init__(self, corpus: Corpus, index=None, index_problem: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, index=None, index_problem: str | None = None, finished=None) -> None:
         self.corpus = corpus
+        self.finished = finished      # corrections.Finished: what the user corrected, orphaned corrections
         self.index = index
         self.index_problem = index_problem
         # which entities each article mentions; an article's marks are made when it is shown
@@ -92,7 +93,39 @@ class Explorer:
             self.figures_by_article[f.article].append(f)
         self._quotes = {q.id: q for q in corpus.quotes}
         self._figures = {f.id: f for f in corpus.figures}
-        self.meetings: list[Meeting] = sorted(corpus.meetings, key=self.meeting_sort_key)
+        # one event told by several articles is listed once; ``sources`` holds every telling
+        from kemnaker_tui.analysis.crossref import group_meetings
+        ordered = sorted(corpus.meetings, key=self.meeting_sort_key)
+        groups = group_meetings(ordered, finished.meeting_links if finished else ())
+        self.sources: dict[str, tuple[Meeting, ...]] = {m.id: g.items for g in groups for m in g.items}
+        self.meetings: list[Meeting] = [g.first for g in groups]
+
+    # -- corrections --------------------------------------------------------
+    def correction_marks(self, fact_id: str | None) -> list[str]:
+        """What the user corrected about a fact (entity, quote, meeting, figure id or article key)."""
+        if not fact_id or self.finished is None:
+            return []
+        return self.finished.marks.get(fact_id, [])
+
+    def mark_of(self, fact) -> str:
+        """'✎ ' for a corrected fact, '? ' for one the rules are unsure of, '' otherwise."""
+        if self.correction_marks(getattr(fact, "id", None) or getattr(fact, "key", None)):
+            return "✎ "
+        return "? " if getattr(fact, "unsure", False) else ""
+
+    def facts_in(self, key: str, start: int, end: int) -> list:
+        """Every fact standing in ``key`` between start and end: quotes, meetings, figures, entities."""
+        out: list = [q for q in self.quotes_by_article.get(key, ()) if q.start < end and start < q.end]
+        out += [m for m in self.corpus.meetings if m.article == key and m.start < end and start < m.end]
+        out += [f for f in self.figures_by_article.get(key, ()) if f.start < end and start < f.end]
+        seen = set()
+        for mark in self.marks.get(key, ()):
+            if start <= mark.start < end and mark.entity_id not in seen:
+                seen.add(mark.entity_id)
+                entity = self.corpus.entity(mark.entity_id)
+                if entity is not None:
+                    out.append(entity)
+        return out
 
     # -- lookups ---------------------------------------------------------
     def article(self, key: str) -> Article:

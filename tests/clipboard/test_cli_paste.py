@@ -55,7 +55,16 @@ def run(monkeypatch, fig_corpus):
 def _run(monkeypatch, corpus, module, argv):
     import importlib
     mod = importlib.import_module(f"kemnaker_tui.commands.{module}")
-    monkeypatch.setattr(mod, "load_corpus", lambda args, *a, **k: corpus)
+    monkeypatch.setattr(mod, "load_corpus", lambda args, *a, **k: corpus, raising=False)
+    from types import SimpleNamespace
+    monkeypatch.setattr(mod, "load_finished", lambda args, *a, **k: SimpleNamespace(corpus=corpus, meeting_links=[]),
+                        raising=False)
+    monkeypatch.setattr(mod, "load", lambda args, *a, **k: SimpleNamespace(corpus=corpus), raising=False)
+
+    def index(loaded):
+        from kemnaker_tui.search import SearchIndex
+        return SearchIndex.build(loaded.corpus, freeze_gc=False)
+    monkeypatch.setattr(mod, "search_index", index, raising=False)
     args = build_parser().parse_args([module, *argv])
     return mod.run(args)
 

@@ -54,5 +54,7 @@ def test_paths_command(capsys, private_home):
     paths.add_arguments(parser)
     assert paths.run(parser.parse_args([])) == 0
     out = capsys.readouterr().out
-    assert f"settings  {private_home / 'config' / 'settings.toml'}  (not created yet)" in out
+    import re
+    assert re.search(rf"^settings +{re.escape(str(private_home / 'config' / 'settings.toml'))}  \(not created yet\)$",
+                     out, re.M)
     assert "KEMNAKER_TUI_HOME=" in out

@@ -112,3 +112,21 @@ def test_a_sentence_with_a_date_is_no_header_and_wire_datelines():
     assert a.outlet is None and a.dateline == "Jakarta"
     a = article("Laporan Wartawan Contoh, Nama Saja\nJAKARTA - Menteri menerima delegasi dari Jepang di kantornya.\n")
     assert not a.title.startswith("Laporan")
+
+
+def test_a_country_after_the_dateline_city_is_no_outlet():
+    a = article("BEKASI, Indonesia - A Japanese company opened a welding training centre on Wednesday in the city.\n")
+    assert a.outlet is None and a.dateline == "Bekasi"
+
+
+def test_more_header_and_dateline_forms():
+    a = article("Judul Berita Yang Cukup Panjang\n\nPublished: Mar. 8, 2016 10:05 a.m.\n\n"
+                "Tokyo - The ministry signed a memorandum with the agency.\n")
+    assert a.published == dt.date(2016, 3, 8)
+    a = article("Judul Berita Yang Cukup Panjang\n\nPosted on March 8, 2016 at 2:05 pm by Admin\n\n"
+                "Tokyo - The ministry signed a memorandum with the agency.\n")
+    assert a.published == dt.date(2016, 3, 8)
+    a = article("Jakarta, Senin (4/3/2024) - Menteri menerima delegasi dari Jepang di kantornya.\n")
+    assert a.published == dt.date(2024, 3, 4) and a.dateline == "Jakarta"
+    a = article("TOKYO, March 8 (Kyodo) - Japan will accept more caregivers from Indonesia, officials said.\n")
+    assert a.outlet == "Kyodo" and a.dateline == "Tokyo"

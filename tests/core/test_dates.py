@@ -91,3 +91,11 @@ def test_without_a_reference_goal_years_are_no_present_and_the_weekday_moves_the
     # No year within one of 2021 makes 19 January a Thursday: keep 2021 (the weekday is a typo).
     refs = find_dates("Pada tahun 2021 tercatat 500 peserta. Kamis (19/1) ia berkata.")
     assert [r for r in refs if r.precision == "day"][0].date == dt.date(2021, 1, 19)
+
+
+def test_yesterday_and_abbreviated_months():
+    r = one("Menteri bertemu Dubes Jepang kemarin di Jakarta.", reference=dt.date(2024, 6, 13))
+    assert r.date == dt.date(2024, 6, 12) and r.year_inferred
+    assert find_dates("tahun kemarin ada 300 peserta", reference=dt.date(2024, 6, 13)) == []
+    assert find_dates("kemarin", reference=None) == []
+    assert one("during a visit on Monday (Nov 6), she said", reference=dt.date(2023, 11, 8)).date == dt.date(2023, 11, 6)

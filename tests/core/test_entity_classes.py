@@ -95,7 +95,8 @@ def test_english_names_of_indonesian_bodies_are_one(analyse_texts):
     corpus = analyse_texts({"e.txt": (
         "Jakarta - The Ministry of Manpower opened the fair.\n"
         "Kementerian Ketenagakerjaan (Kemnaker) menyiapkan lowongan.\n"
-        "Kementrian Tenaga Kerja RI juga hadir.\n")})
+        "Kementrian Tenaga Kerja RI juga hadir.\n"
+        "A Manpower Ministry official said the fair would return.\n")})
     assert names(corpus, "organisation") == ["Kementerian Ketenagakerjaan"]
 
 

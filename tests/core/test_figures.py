@@ -95,3 +95,10 @@ def test_an_organisation_that_says_a_figure_claims_it(analyse_texts):
         "Jakarta - Badan Pelindungan Pekerja Migran Indonesia mengatakan 8.000 pekerja berangkat bulan ini.\n")})
     f = next(f for f in corpus.figures if f.article == "o.txt")
     assert f.value == 8000 and f.claimed_by == "Badan Pelindungan Pekerja Migran Indonesia" and f.unsure
+
+
+def test_english_adjectives_belong_to_the_unit(analyse_texts):
+    _, got = figures_of(analyse_texts, (
+        "Bekasi - The centre will train 300 Indonesian technicians a year with 20 local vocational schools, "
+        "and 12 Japanese companies joined.\n"), "adj.txt")
+    assert got == [(300, "indonesian technicians"), (20, "local vocational schools"), (12, "japanese companies")]

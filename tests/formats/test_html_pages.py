@@ -112,3 +112,19 @@ def test_deeply_nested_page_is_reported_not_a_crash(tmp_path):
     (tmp_path / "deep.html").write_bytes(b"<html><body>" + b"<div>" * 100_000 + b"text" + b"</div>" * 100_000)
     result = read_paths([tmp_path])
     assert not result.documents and result.skipped
+
+
+@pytest.mark.parametrize("stamp, lang, day", [
+    ("2025-03-02T23:30:00Z", "id", "2025-03-03"),          # 06:30 WIB on the 3rd
+    ("2025-03-02T23:30:00+00:00", "en", "2025-03-02"),     # an English page: no zone to assume
+    ("2025-03-02T16:30:00Z", "ja", "2025-03-03"),          # 01:30 JST
+    ("2025-03-02T23:30:00+07:00", "id", "2025-03-02"),     # a local offset is the outlet's own day
+    ("2025-03-02", "id", "2025-03-02"),
+])
+def test_utc_timestamps_are_read_on_the_outlets_clock(tmp_path, stamp, lang, day):
+    from outlet_pages import antara_style
+    page = antara_style().data.replace(b"2024-11-19T16:45:00+07:00", stamp.encode())
+    page = page.replace(b'<html lang="id">', f'<html lang="{lang}">'.encode())
+    (tmp_path / "p.html").write_bytes(page)
+    [doc] = read_paths([tmp_path]).documents
+    assert build_article(doc).published.isoformat() == day

@@ -15,6 +15,7 @@ from conftest import wait_loaded
 
 from kemnaker_tui import userdata
 from kemnaker_tui.analysis.pipeline import analyse_paths
+from kemnaker_tui.corrections import finish
 from kemnaker_tui.basket import Basket
 from kemnaker_tui.corpus.reader import bundled_corpus_path
 
@@ -48,7 +49,7 @@ def test_corrupt_alias_file_moved_aside_defaults_load(case):
     path.write_bytes(BAD_ALIASES[case])
     settings_file = userdata.settings_path()
     settings_file.write_text('[citation]\nformat = "md"\n', encoding="utf-8")
-    corpus = analyse_paths([bundled_corpus_path()])
+    corpus = finish(analyse_paths([bundled_corpus_path()])).corpus
     assert len(corpus.articles) == 5 and corpus.entities          # defaults: the analysis still runs
     moved = [p for p in path.parent.iterdir() if p.name.startswith("aliases.toml.corrupt-")]
     assert len(moved) == 1 and not path.exists()
@@ -61,7 +62,7 @@ def test_empty_alias_file_is_just_empty():
     path = userdata.aliases_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"")
-    corpus = analyse_paths([bundled_corpus_path()])
+    corpus = finish(analyse_paths([bundled_corpus_path()])).corpus
     assert path.exists() and not corpus.warnings
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kemnaker_tui.corpus.encoding import decode_html
+from kemnaker_tui.corpus.encoding import NotText, decode_html
 from kemnaker_tui.corpus.formats.base import FormatError
 from kemnaker_tui.corpus.formats.origin import Origin
 from kemnaker_tui.corpus.formats.pagemeta import PageMeta, read_page_meta
@@ -33,7 +33,10 @@ def read_html(path: str, key: str, data: bytes, origin: Origin | None = None) ->
     import lxml.etree
     import lxml.html
 
-    text, encoding, _warning = decode_html(data, origin.content_type if origin else None)
+    try:
+        text, encoding, _warning = decode_html(data, origin.content_type if origin else None)
+    except NotText as exc:
+        raise FormatError(str(exc)) from None
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         raise FormatError("empty page")
@@ -118,8 +121,9 @@ _BARE_LABEL = re.compile(r"^(?:baca|simak|lihat)\s+(?:juga|pula)\s*:?$|^(?:read|
 
 def _attach_link_labels(lines: list[str], anchors: set[str]) -> list[str]:
     """A bare "Baca juga:" line: joined to the headline it labels when the extractor
-    kept that link, dropped when it did not (else the rule that marks the line
-    after a bare label as a headline would mark a body paragraph)."""
+    kept that link; kept before a headline-like line; dropped before a paragraph
+    (the extractor left the link list out, and the rule that marks the line
+    after a bare label would mark a body paragraph)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -130,6 +134,8 @@ def _attach_link_labels(lines: list[str], anchors: set[str]) -> list[str]:
                 out.append(f"{line.rstrip(': ')}: {nxt}")
                 i += 2
                 continue
+            if nxt is not None and len(nxt.split()) <= 20 and not _SENTENCE_END.search(nxt):
+                out.append(line)             # a headline as plain text after it: the text rules mark both
             i += 1
             continue
         out.append(line)

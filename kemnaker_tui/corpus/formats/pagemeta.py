@@ -158,6 +158,12 @@ def read_page_meta(tree) -> PageMeta:
             meta.put("title", _strip_site(titles[0].text_content(), meta.outlet), "<title>")
     elif meta.sources.get("title", "").startswith("<meta"):
         meta.title = _strip_site(meta.title, meta.outlet)
+    if meta.published:
+        local = local_date(meta.published, _page_zone(tree, meta.url))
+        if local and local != meta.published[:10]:
+            meta.sources["published"] += f" ({meta.published}, read in the outlet's time zone)"
+        if local:
+            meta.published = local
     if meta.author and meta.outlet and meta.author.lower() == meta.outlet.lower():
         meta.author = None                 # "author" meta holding the site's name
     return meta
@@ -207,3 +213,36 @@ def _strip_site(title: str | None, outlet: str | None) -> str | None:
         parts.pop()
     title = " - ".join(parts)
     return re.sub(r"\s+Halaman\s+all$", "", title)
+
+
+# A timestamp in UTC ("2025-03-02T23:30:00Z") names the day in London; the
+# article appeared on the day of its outlet's clock. The page's language or
+# domain says which clock: Indonesian pages WIB (UTC+7), Japanese JST (UTC+9).
+_ZONES = {"id": 7, "ja": 9}
+
+
+def _page_zone(tree, url: str | None) -> int | None:
+    lang = (tree.get("lang") or "").split("-")[0].lower()
+    if lang in _ZONES:
+        return _ZONES[lang]
+    host = (url or "").split("/")[2].lower() if (url or "").count("/") >= 2 else ""
+    if host.endswith(".id"):
+        return 7
+    if host.endswith(".jp"):
+        return 9
+    return None
+
+
+def local_date(value: str, zone_hours: int | None) -> str | None:
+    """The calendar day (ISO) of a timestamp: as written when it carries a local
+    offset or none; moved to the outlet's zone when it is UTC and the zone is known."""
+    import datetime as dt
+    text = value.strip()
+    try:
+        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0) and zone_hours is not None \
+            and "T" in text.replace(" ", "T", 1) and len(text) > 10:
+        stamp = stamp.astimezone(dt.timezone(dt.timedelta(hours=zone_hours)))
+    return stamp.date().isoformat()

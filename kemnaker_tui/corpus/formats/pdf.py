@@ -24,6 +24,9 @@ from kemnaker_tui.model import RawDocument, Span
 
 MAX_PAGES = 200               # a press release has a handful; a 2,000-page report is not an article
 MAX_TEXT_CHARS = 2_000_000
+# One page's decompressed content: a press release page holds a few kB of text
+# operators; a PDF bomb holds gigabytes. pypdf stops decompressing here.
+MAX_STREAM_BYTES = 16 * 1024 * 1024
 
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|halaman|hal\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?"
                           r"(?:\s*(?:of|dari|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -59,10 +62,27 @@ def read_pdf(path: str, key: str, data: bytes, origin: Origin | None = None) -> 
     if start < 0:
         raise FormatError("not a PDF (no %PDF header)")
     import pypdf
+
+    with _limits(pypdf):
+        return _read(pypdf, path, key, data[start:], origin)
+
+
+def _limits(pypdf):
+    """pypdf's decompression limits, lowered for the duration of one read."""
+    import contextlib
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:               # an older pypdf: its own 75 MB limits apply
+        return contextlib.nullcontext()
+    return apply(zlib_maximum_output_length=MAX_STREAM_BYTES, lzw_maximum_output_length=MAX_STREAM_BYTES,
+                 run_length_maximum_output_length=MAX_STREAM_BYTES,
+                 array_based_stream_maximum_output_length=MAX_STREAM_BYTES)
+
+
+def _read(pypdf, path: str, key: str, data: bytes, origin: Origin | None) -> list[RawDocument]:
     from pypdf.errors import PyPdfError
 
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data[start:]), strict=False)
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")        # an owner password alone leaves it readable
@@ -77,6 +97,9 @@ def read_pdf(path: str, key: str, data: bytes, origin: Origin | None = None) -> 
         heights: list[float] = []
         chars = 0
         for number, page in enumerate(reader.pages):
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()      # decompressed here, within the limit (text extraction hides the error)
             page_lines = _page_lines(page, number)
             chars += sum(len(line.text) for line in page_lines)
             if chars > MAX_TEXT_CHARS:
@@ -88,7 +111,8 @@ def read_pdf(path: str, key: str, data: bytes, origin: Origin | None = None) -> 
     except PyPdfError as exc:      # broken xref, a decompression limit reached (a PDF bomb), ...
         name = type(exc).__name__
         if name == "LimitReachedError":
-            raise FormatError(f"too large once decompressed (a PDF bomb?): {exc}") from None
+            raise FormatError(f"too large once decompressed (over {MAX_STREAM_BYTES // 2**20} MB in one "
+                              f"page; a PDF bomb?)") from None
         raise FormatError(f"broken PDF ({name}: {str(exc)[:120]})") from None
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
         raise FormatError(f"broken PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
@@ -206,7 +230,7 @@ def _document(path: str, key: str, lines: list[_Line], heights: list[float], rea
     title = None
     outlet = _outlet([p.text for p in paras])
     if i < len(groups) and not _PLACE_DATE.match(_join(groups[i])) and len(_join(groups[i])) <= 250 \
-            and (groups[i][0].size >= body_size or not _SENTENCE_END.search(_join(groups[i]))):
+            and (groups[i][0].size > body_size + 0.5 or not _SENTENCE_END.search(_join(groups[i]))):
         title = _join(groups[i])
         paras.append(_Para(title, "title"))
         i += 1
@@ -239,6 +263,8 @@ def _document(path: str, key: str, lines: list[_Line], heights: list[float], rea
     try:
         info = reader.metadata
         info_title = (info.title or "").strip() if info else None
+        if info_title and re.search(r"^microsoft\s+\w+\s+-|\.(?:docx?|odt|pdf|rtf)$|^untitled$", info_title, re.I):
+            info_title = None            # a file name left by the word processor, not a title
     except Exception:  # noqa: BLE001 - a broken info dictionary only loses a fallback
         pass
     return RawDocument(

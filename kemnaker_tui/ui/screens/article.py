@@ -28,6 +28,7 @@ class ArticleScreen(Screen):
         Binding("c", "copy_article", "Cite article", id="article.cite", show=False),
         Binding("a", "add_to_basket", "Add quote", id="basket.add"),
         Binding("H", "toggle_boilerplate", "Hide boilerplate", id="article.boilerplate"),
+        Binding("C", "app.correct", "Correct", id="correct"),
     ]
 
     def __init__(self, explorer: Explorer, key: str, at: int | None = None,
@@ -48,10 +49,11 @@ class ArticleScreen(Screen):
 
     def header(self) -> Content:
         a = self.article
+        fixed = self.explorer.correction_marks(a.key)
         # a title made from the lead sentence is not the headline: say so
         title = (R.join(("(no headline) ", R.DIM), (R.clip(a.title, 120), R.DIM))
                  if getattr(a, "title_derived", False) else R.plain(a.title, R.TITLE))
-        lines = [title]
+        lines = [R.join(title, ("  ✎ corrected" if fixed else "", "bold $text-warning"))]
         bits = [a.outlet or "unknown outlet",
                 ("published " + a.published.isoformat()) if a.published else (a.published_text or "no publication date"),
                 ("dateline " + a.dateline) if a.dateline else None,
@@ -107,8 +109,12 @@ class ArticleScreen(Screen):
             parts.append(R.plain(f"   sentence {body.cursor + 1}/{len(body.sentences)}", R.DIM))
             quote = self.explorer.quote_at(self.article.key, *self._cursor_range())
             if quote:
-                parts.append(R.join(("   quote by ", R.DIM), (quote.speaker or "unattributed", R.SPEAKER),
-                                    (" — y copies it, a adds it to the basket", R.DIM)))
+                parts.append(R.join(("   quote by ", R.DIM), (self.explorer.mark_of(quote), "bold $text-warning"),
+                                    (quote.speaker or "unattributed", R.SPEAKER),
+                                    (" — y copies it, a adds it to the basket, C corrects it", R.DIM)))
+                # the one-line reason under the quote: the rule that chose its speaker, or the correction
+                why = " ".join((quote.why or "").split())
+                parts.append(R.join(("\n   why: ", R.DIM), R.plain(R.clip(why or "no reason recorded", 160), R.DIM)))
         if body.hide_boilerplate:
             parts.append(R.plain("   boilerplate hidden", "$text-warning"))
         self.query_one("#article-status", Static).update(R.join(*parts) if parts else Content(""))
@@ -174,6 +180,23 @@ class ArticleScreen(Screen):
     def action_add_to_basket(self) -> None:
         quote = self.explorer.quote_at(self.article.key, *self._cursor_range())
         self.app.add_to_basket(quote.id if quote else None)
+
+    def correction_facts(self) -> list:
+        """The facts of the sentence under the cursor, then the article's header."""
+        span = self.body.cursor_span()
+        facts = self.explorer.facts_in(self.article.key, span.start, span.end) if span else []
+        return facts + [self.article]
+
+    def corrections_changed(self, explorer: Explorer) -> None:
+        """Redrawn with the corrected corpus, the cursor where it was."""
+        self.explorer = explorer
+        self.article = explorer.article(self.article.key)
+        body = self.body
+        body.explorer, body.article = explorer, self.article
+        body._restyle()
+        body.refresh()
+        self.query_one("#article-header", Static).update(self.header())
+        self.update_status()
 
     def palette_commands(self):
         yield SystemCommand("Copy sentence or quote with citation", "What is under the cursor (y)", self.action_copy)

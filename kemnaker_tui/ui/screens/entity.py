@@ -25,6 +25,7 @@ class EntityScreen(Screen):
         Binding("f,space", "filter", "Filter by it", id="entity.filter"),
         Binding("y", "copy", "Copy + cite", id="copy"),
         Binding("a", "add_to_basket", "Add quote", id="basket.add"),
+        Binding("C", "app.correct", "Correct", id="correct"),
     ]
 
     def __init__(self, explorer: Explorer, entity_id: str) -> None:
@@ -54,9 +55,35 @@ class EntityScreen(Screen):
         lines.append(R.join(("also: ", R.DIM), R.plain(", ".join(aliases) if aliases else "no other names")))
         if e.roles:
             lines.append(R.join(("roles: ", R.DIM), R.plain("; ".join(e.roles))))
+        why = " ".join((e.why or "").split())
+        if why or e.unsure:
+            lines.append(R.join(("why: ", R.DIM), ("? unsure — " if e.unsure else "", "bold $text-warning"),
+                                R.plain(R.clip(why or "no reason recorded", 200), R.DIM)))
         if e.id in self.app.entity_filter:
             lines.append(R.plain("filtering the panes (f to remove)", "$text-success"))
         return Content("\n").join(lines)
+
+    def correction_facts(self) -> list:
+        return [self.entity]
+
+    def corrections_changed(self, explorer: Explorer) -> None:
+        """Redrawn with the corrected corpus; an entity merged away shows the one it went into."""
+        self.explorer = explorer
+        entity = explorer.corpus.entity(self.entity.id)
+        if entity is None:
+            from kemnaker_tui.corrections.anchor import entity_mention_at
+            m = self.entity.mentions[0] if len(self.entity.mentions) else None
+            entity = entity_mention_at(explorer.corpus.entities, m.article, m.start, m.end) if m else None
+        if entity is None:
+            self.app.notify(f"{self.entity.name} is no longer an entity", severity="warning")
+            self.app.pop_screen()
+            return
+        self.entity = entity
+        self.targets = {}
+        self.query_one("#entity-header", Static).update(self.header())
+        lst = self.query_one(PageList)
+        lst.set_options(self.rows())
+        lst.highlighted = next((i for i, o in enumerate(lst.options) if not o.disabled), None)
 
     def rows(self) -> list[Option]:
         ex = self.explorer

@@ -35,6 +35,7 @@ class FetchScreen(ModalScreen):
     #fetch-box { width: 90%; max-width: 110; height: auto; max-height: 90%; border: round $primary;
                  padding: 0 1; background: $surface; }
     #fetch-results { height: auto; max-height: 16; }
+    #fetch-feed { width: auto; }
     """
     BINDINGS = [
         Binding("escape", "close", "Close", id="fetch.close"),
@@ -53,7 +54,7 @@ class FetchScreen(ModalScreen):
         with Vertical(id="fetch-box"):
             yield Static(R.join(("Fetch URL ", "bold $text-primary"),
                                 ("pages, PDFs or RSS/Atom feeds", R.DIM)))
-            yield Static(R.join(("into ", R.DIM), R.plain(str(self.folder))), id="fetch-folder")
+            yield Static(R.join(("into ", R.DIM), R.plain(str(self.folder.absolute()))), id="fetch-folder")
             yield Input(placeholder="https://…  (several: separate with spaces)", id="fetch-urls")
             yield Checkbox("These are feeds (fetch each item's link)", id="fetch-feed")
             yield OptionList(id="fetch-results")

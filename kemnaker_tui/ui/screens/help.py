@@ -80,8 +80,9 @@ class HelpScreen(ModalScreen):
             sections[group].append((keys, what, bid))
         # columns as wide as their longest entry, two spaces apart: words never run together
         every = [row for title in titles for row in sections[title]]
-        key_width = max((len(k) for k, _w, _b in every), default=10)
-        what_width = max((len(w) for _k, w, _b in every), default=20)
+        # (capped: one long entry must not push every binding id onto a line of its own)
+        key_width = min(22, max((len(k) for k, _w, _b in every), default=10))
+        what_width = min(40, max((len(w) for _k, w, _b in every), default=20))
         for title in titles:
             out.append(Option(R.plain(title, "bold $text-accent"), disabled=True))
             out.extend(Option(self.row(*row, key_width, what_width)) for row in sections[title])

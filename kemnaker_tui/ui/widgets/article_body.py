@@ -100,6 +100,9 @@ class ArticleBody(ScrollView, can_focus=True):
             spans.append(CSpan(mark.start, mark.end, R.ENTITY.get(mark.type, "")))
         for q in self.explorer.quotes_by_article.get(a.key, ()):
             spans.append(CSpan(q.start, q.end, R.QUOTE))
+            mark = self.explorer.mark_of(q)
+            if mark:
+                spans.append(CSpan(q.start, q.end, R.CORRECTED if mark.startswith("✎") else R.UNSURE))
             if q.attribution:
                 spans.append(CSpan(q.attribution.start, q.attribution.end, R.SPEAKER))
         for f in self.explorer.figures_by_article.get(a.key, ()):

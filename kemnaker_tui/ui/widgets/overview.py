@@ -12,11 +12,18 @@ from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import TYPE_LABELS, Explorer
 from kemnaker_tui.ui.widgets.keylist import KeyList
 
-STAGES = {"read": "Reading files", "analyse": "Analysing articles", "index": "Building the search index"}
+STAGES = {"scan": "Checking files", "read": "Reading files", "analyse": "Analysing articles",
+          "load": "Loading the store", "merge": "Merging entities", "index": "Building the search index"}
 
 
 class ArticleList(KeyList):
-    pass
+    def correction_facts(self) -> list:
+        """C on an article row: its header (title, outlet, date)."""
+        option = self.highlighted_option
+        explorer = getattr(self.app, "explorer", None)
+        if explorer is None or option is None or not option.id:
+            return []
+        return [explorer.article(option.id)]
 
 
 class OverviewPane(Vertical):

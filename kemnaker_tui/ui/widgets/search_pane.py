@@ -397,6 +397,20 @@ class SearchPane(Vertical):
                       (f"  {article.outlet or ''} {date}", R.DIM))
         return head + Content("\n") + R.join(("  ", ""), R.highlighted(hit.snippet.text, hit.snippet.highlights))
 
+    def correction_facts(self) -> list:
+        """C on a hit: its quote or figure, else the facts of its passage, then its article."""
+        kind, hit = self.current_hit()
+        if hit is None or self.explorer is None:
+            return []
+        fact = self.explorer.quote(hit.ref_id) if kind == "quotes" else (
+            self.explorer.figure(hit.ref_id) if kind == "figures" else None)
+        if fact is not None:
+            return [fact]
+        start = hit.spans[0].start if hit.spans else hit.start
+        span = self.explorer.sentence_at(hit.article, start)
+        facts = self.explorer.facts_in(hit.article, span.start, span.end) if span and kind == "passages" else []
+        return facts + [self.explorer.article(hit.article)]
+
     def current_hit(self):
         kind = self.active_kind
         lst = self.list_for(kind)

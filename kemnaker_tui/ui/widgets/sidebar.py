@@ -61,6 +61,12 @@ class EntityList(KeyList):
         else:
             self.action_cursor_up()
 
+    def correction_facts(self) -> list:
+        option = self.highlighted_option
+        explorer = getattr(self.app, "explorer", None)
+        entity = explorer.corpus.entity(option.id) if explorer and option is not None and option.id else None
+        return [entity] if entity else []
+
 
 class EntitySidebar(Vertical):
     """Entities grouped by type."""
@@ -117,7 +123,7 @@ class EntitySidebar(Vertical):
             options.append(Option(R.join((f"{label} ", "bold"), (f"{len(shown)}", R.DIM)), disabled=True))
             for e in shown:
                 name = labels[e.id]
-                mark = "✓ " if e.id in active else "  "
+                mark = "✓ " if e.id in active else (self.explorer.mark_of(e) or "  ")
                 prompt = R.join((mark, "bold $text-success"), (R.TYPE_ICON.get(e.type, "·") + " ", R.ENTITY.get(e.type, "")),
                                 R.plain(name), (f" {len(e.mentions)}", R.DIM))
                 options.append(Option(prompt, id=e.id))

@@ -150,6 +150,9 @@ class TimelinePane(Vertical):
         day = f"{date.day:>2} {MONTHS[date.month - 1]} {date.year}" if date else "    no date"
         mark = "°" if from_pub and date else ("~" if m.year_inferred else " ")
         who = ", ".join(m.participants) or ", ".join(m.organisations) or "participants not named"
+        tellings = explorer.sources.get(m.id, (m,))
+        fixed = "".join(sorted({explorer.mark_of(t).strip() for t in tellings} - {""}))
+        sources = len({t.article for t in tellings})
         # columns for the width there is: participants get what the date, place and kind leave
         width = self._row_width or 100
         place_w = max(10, min(22, width // 6))
@@ -160,9 +163,16 @@ class TimelinePane(Vertical):
                        ((R.clip(m.kind, kind_w).ljust(kind_w + 1), R.DIM) if kind_w else ("", "")),
                        R.plain(R.clip(who, who_w)))
         outlet = R.clip(article.outlet or "unknown outlet", 20)
-        line2 = R.join(("             ", ""), (outlet, "$text-accent"),
-                       ("  " + R.clip(m.summary or article.title, max(10, width - 15 - len(outlet))), R.DIM))
+        many = f"  {sources} sources" if sources > 1 else ""
+        line2 = R.join((f"{fixed:>3}" + " " * 10, "bold $text-warning"), (outlet, "$text-accent"),
+                       (many, "bold $text-primary"),
+                       ("  " + R.clip(m.summary or article.title, max(10, width - 15 - len(outlet) - len(many))),
+                        R.DIM))
         return line1 + Content("\n") + line2
+
+    def correction_facts(self) -> list:
+        m = self.current()
+        return list(self.explorer.sources.get(m.id, (m,))) if m is not None and self.explorer else []
 
     def current(self) -> Meeting | None:
         option = self.query_one(MeetingList).highlighted_option

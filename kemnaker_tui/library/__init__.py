@@ -1,0 +1,83 @@
+"""The library: turns PATHs into a Corpus, analysing each document once.
+
+A persistent store (SQLite, WAL) of every document's analysis keyed by its
+content and the analysis version, the corpus-wide stage's result and the
+search index kept on disk beside it, parallel analysis in worker processes,
+folder watching for the explorer. Every command and the explorer load
+through :func:`load_corpus`; ``--no-store`` bypasses the cache. No UI here.
+
+    load_corpus(paths, alias_file=None, jobs=None, use_store=True, progress=None) -> Loaded
+    search_index(loaded, progress=None) -> SearchIndex      (opened, or built and kept;
+                                                             progress(done, total))
+    index(paths, ...) -> IndexStats                          (`kemnaker-tui index`)
+    clear() -> removed paths                                 (`kemnaker-tui store clear`)
+    finish_corpus(...)                                       the one place a Corpus is completed
+"""
+from __future__ import annotations
+
+from kemnaker_tui.library.library import (IndexStats, Loaded, StoreError, analyse_without_store,
+                                          cache_folder, clear, finish_corpus, load)
+
+__all__ = ["IndexStats", "Loaded", "StoreError", "cache_folder", "clear", "finish_corpus", "index",
+           "load_corpus", "search_index"]
+
+
+def load_corpus(paths, alias_file=None, jobs: int | None = None, use_store: bool = True,
+                progress=None, corrections_file=None) -> Loaded:
+    """The finished Corpus of ``paths`` (the user's aliases and corrections applied):
+    through the store, or analysed afresh (``use_store=False``)."""
+    if not use_store:
+        import time
+        t0 = time.perf_counter()
+        finished = analyse_without_store(paths, progress=progress, corrections_file=corrections_file,
+                                         alias_file=alias_file)
+        corpus = finished.corpus
+        stats = IndexStats(articles=len(corpus.articles), analysed=len(corpus.articles),
+                           skipped=len(corpus.skipped), seconds=time.perf_counter() - t0)
+        return Loaded(corpus, stats, None, finished=finished)
+    return load(paths, jobs=jobs, progress=progress, corrections_file=corrections_file, alias_file=alias_file)
+
+
+def search_index(loaded: Loaded, progress=None):
+    """The search index of a loaded corpus: the kept one when there is one, else
+    built (on disk, kept for next time; in memory for ``--no-store``)."""
+    from kemnaker_tui.library import snapshots
+    if loaded.index_key is None:
+        from kemnaker_tui.search import SearchIndex
+        return SearchIndex.build(loaded.corpus, progress=progress)
+    folder = cache_folder()
+    got = snapshots.open_index(folder, loaded.index_key, loaded.corpus)
+    if got is None:
+        got = snapshots.build_index(folder, loaded.index_key, loaded.corpus, progress=progress)
+    return got
+
+
+def index(paths, alias_file=None, jobs: int | None = None, progress=None, corrections_file=None) -> IndexStats:
+    """Bring the store, the corpus snapshot and the search index up to date."""
+    import time
+    from kemnaker_tui.library import snapshots
+    t0 = time.perf_counter()
+    files = {"corrections_file": corrections_file, "alias_file": alias_file}
+    loaded = load(paths, jobs=jobs, progress=progress, need_corpus=False, **files)
+    stats = loaded.stats
+    stats.notes = list(loaded.notes)
+    folder = cache_folder()
+    if loaded.corpus is None and _has_user_files(corrections_file, alias_file):
+        # corrections name the index: know them (they need the corpus) before looking for it
+        loaded = load(paths, jobs=jobs, progress=progress, **files)
+    key = loaded.index_key if loaded.corpus is not None else loaded.snapshot_key
+    if not snapshots.index_ready(folder, key):
+        if loaded.corpus is None:      # the snapshot existed; its index did not
+            loaded = load(paths, jobs=jobs, progress=progress, **files)
+        snapshots.build_index(folder, loaded.index_key, loaded.corpus,
+                              progress=(lambda d, t: progress("index", d, t)) if progress else None)
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+def _has_user_files(corrections_file, alias_file) -> bool:
+    """Whether corrections or aliases apply on top of the analysis."""
+    if corrections_file is not None or alias_file is not None:
+        return True
+    from kemnaker_tui import userdata
+    return userdata.aliases_path().exists() or userdata.corrections_path().exists()

@@ -1,0 +1,273 @@
+"""PATHs in, a Corpus out, analysing only what changed.
+
+    scan       walk the paths; stat every file; read the new and changed ones
+    analyse    the per-document stage of the documents the store lacks, in
+               worker processes, committed to the store in batches
+    load       the corpus snapshot of exactly this set of documents, if one
+               was saved (a pickle file keyed by the analysis key and the
+               ordered document ids) — else:
+    merge      the corpus stage (entities merged across articles, then
+               quotes, meetings, figures) over every document's stored
+               analysis, and the snapshot saved for next time
+    finish     ``finish_corpus``: the one place a loaded Corpus is completed
+               (reading's skipped files and warnings; the user's corrections
+               plug in here)
+
+The search index is kept beside the snapshot (``search_index``).
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kemnaker_tui.library import snapshots
+from kemnaker_tui.library.scan import Scan, scan
+from kemnaker_tui.library.store import Store, StoreError, pack, unpack
+from kemnaker_tui.library.version import analysis_version
+from kemnaker_tui.model import Corpus, SkippedFile
+
+Progress = Callable[[str, int, int], None]
+COMMIT_EVERY_SECONDS = 0.5      # kill -9 loses at most this much analysis
+
+
+@dataclass
+class IndexStats:
+    """What bringing the store up to date did (``kemnaker-tui index --json``)."""
+    articles: int = 0
+    analysed: int = 0
+    reused: int = 0
+    removed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)    # store messages for the user (not in --json)
+
+    def as_dict(self) -> dict:
+        return {"articles": self.articles, "analysed": self.analysed, "reused": self.reused,
+                "removed": self.removed, "skipped": self.skipped, "seconds": round(self.seconds, 3)}
+
+
+@dataclass
+class Loaded:
+    corpus: Corpus                         # finished: what the commands and the explorer show
+    stats: IndexStats
+    snapshot_key: str | None = None        # the analysed corpus kept on disk (None: --no-store)
+    notes: list[str] = field(default_factory=list)   # store messages (a file moved aside)
+    finished: object | None = None         # corrections.Finished (base corpus, orphans, marks)
+
+    @property
+    def index_key(self) -> str | None:
+        """Names the search index kept for the finished corpus: the snapshot, and
+        the corrections and aliases applied on top of it (the index holds entity
+        names and ids)."""
+        if self.snapshot_key is None:
+            return None
+        f = self.finished
+        applied = (getattr(f, "alias_corrections", None) or []) + \
+            (list(getattr(getattr(f, "file", None), "corrections", None) or []))
+        if not applied:
+            return self.snapshot_key
+        return self.snapshot_key + "-" + hashlib.sha256(repr(applied).encode()).hexdigest()[:12]
+
+
+def cache_folder() -> Path:
+    from kemnaker_tui.userdata import cache_dir
+    return cache_dir() / "library"
+
+
+def clear() -> list[Path]:
+    """Remove the store, its snapshots and search indexes. Returns what was removed."""
+    import shutil
+    folder = cache_folder()
+    if not folder.exists():
+        return []
+    removed = sorted(folder.iterdir())
+    shutil.rmtree(folder)
+    return removed
+
+
+def finish_corpus(corpus: Corpus, skipped: list[SkippedFile], warnings: list[str],
+                  corrections_file=None, alias_file=None):
+    """The single place a loaded Corpus is completed, from the store or not:
+    reading's skipped files and warnings join the analysis's, then the user's
+    alias file and corrections apply (``corrections.finish``: after the cached
+    analysis, never inside it). Returns ``corrections.Finished``; raises
+    ValueError for a named alias or corrections file that cannot be used."""
+    from kemnaker_tui.corrections import finish
+    analysed = Corpus(articles=corpus.articles, entities=corpus.entities, meetings=corpus.meetings,
+                      quotes=corpus.quotes, figures=corpus.figures,
+                      skipped=tuple(skipped) + tuple(corpus.skipped), warnings=tuple(warnings))
+    return finish(analysed, corrections_file=corrections_file, alias_file=alias_file)
+
+
+@contextlib.contextmanager
+def _indexing_lock(folder: Path):
+    """One process analyses for a store at a time; the other waits, then finds
+    the work done. Released by the kernel if the holder is killed."""
+    try:
+        import fcntl
+    except ImportError:          # not POSIX: both analyse, both commit the same rows
+        yield
+        return
+    with open(folder / "indexing.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: Progress | None = None,
+         need_corpus: bool = True, corrections_file=None, alias_file=None) -> Loaded:
+    """Bring the store up to date for ``paths`` and return their Corpus.
+
+    ``need_corpus=False`` (``index``): stop once the store and the snapshot
+    are up to date, without loading a snapshot that already exists.
+    Raises FileNotFoundError (no such path), ValueError (a bad alias or
+    corrections file given explicitly), StoreError (the store cannot be written).
+    """
+    from kemnaker_tui.library.workers import default_jobs
+
+    started = time.perf_counter()
+    paths = [str(p) for p in paths]
+    jobs = jobs or default_jobs()
+    report = progress or (lambda _s, _d, _t: None)
+    user = None             # the analysis's own (empty) aliases: the user's apply in finish_corpus
+    akey = analysis_version()
+    folder = cache_folder()
+    store = Store.open(folder)
+    try:
+        report("scan", 0, 0)
+        found = _no_gc(scan)(paths, store.files(), store.analysed(akey), analysis_version(),
+                     progress=lambda n, t: report("scan", n, t))
+        fresh = _analyse_missing(store, found, akey, user, jobs, report)
+        roots = "\n".join(sorted(os.path.abspath(p) for p in paths))
+        before = store.roots_docs(roots)
+        removed = len(set(before) - set(found.order)) if before is not None else 0
+        if before != found.order:
+            store.put_roots(roots, found.order)
+        stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
+        snap_key = hashlib.sha256(("\n".join([akey, *found.order])).encode()).hexdigest()[:32]
+        snap = snapshots.corpus_path(folder, snap_key)
+        corpus = None
+        if snap.exists() and (need_corpus or not snapshots.index_ready(folder, snap_key)):
+            report("load", 0, 1)
+            corpus = snapshots.read_corpus(snap)
+            report("load", 1, 1)
+        if corpus is None and not snap.exists():
+            corpus = _merge(store, found, akey, fresh, user, report)
+            snapshots.write_corpus(folder, snap_key, corpus)
+        if fresh or removed:
+            store.prune(akey, analysis_version())
+    finally:
+        notes = store.notes
+        store.close()
+    skipped = found.skipped
+    finished = None
+    if corpus is not None:
+        finished = finish_corpus(corpus, skipped, found.warnings, corrections_file, alias_file)
+        corpus = finished.corpus
+        stats.articles = len(corpus.articles)
+        stats.skipped = len(corpus.skipped)
+    else:   # an up-to-date snapshot not loaded: count from the scan
+        stats.skipped = len(skipped) + snapshots.failed_count(folder, snap_key)
+        stats.articles = len(found.order) - snapshots.failed_count(folder, snap_key)
+    stats.seconds = time.perf_counter() - started
+    stats.notes = list(notes)
+    return Loaded(corpus, stats, snap_key, notes, finished)
+
+
+def _no_gc(fn):
+    """``fn`` run with the cyclic collector paused (it only allocates: tens of thousands of
+    small objects, no cycles, and each collection pass would walk them all again)."""
+    def run(*args, **kwargs):
+        import gc
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_on:
+                gc.enable()
+    return run
+
+
+def _user(user):
+    if user is None:
+        from kemnaker_tui.analysis.useraliases import UserAliases
+        return UserAliases()
+    return user
+
+
+def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> dict[str, bytes]:
+    """Analyse the documents read now that the store has no analysis of; record
+    the files read. Returns the fresh analyses (id -> packed)."""
+    from kemnaker_tui.library.workers import analyse_documents
+    user = _user(user)
+    fresh: dict[str, bytes] = {}
+    if found.read:
+        have = store.analysed(akey)
+        todo = [(i, d) for i, d in found.read.items() if i not in have]
+        if todo:
+            with _indexing_lock(store.path.parent):
+                have = store.analysed(akey)       # another process may have done them meanwhile
+                todo = [(i, d) for i, d in todo if i not in have]
+                report("analyse", 0, len(todo))
+                pending: list[tuple[str, bytes]] = []
+                last = time.monotonic()
+                for batch in analyse_documents(todo, user, jobs, progress=lambda n, t: report("analyse", n, t)):
+                    pending.extend(batch)
+                    fresh.update(batch)
+                    if time.monotonic() - last >= COMMIT_EVERY_SECONDS:
+                        store.put_analyses(akey, pending)
+                        pending, last = [], time.monotonic()
+                if pending:
+                    store.put_analyses(akey, pending)
+    found.read.clear()          # the texts live on in the analyses
+    if found.file_rows:
+        store.put_files(found.file_rows)
+    return fresh
+
+
+def _merge(store: Store, found: Scan, akey: str, fresh: dict[str, bytes], user, report: Progress) -> Corpus:
+    """The corpus stage over every document's analysis, in reading order."""
+    from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
+    user = _user(user)
+    packed = dict(fresh)
+    missing = [d for d in found.order if d not in packed]
+    total = len(found.order)
+    report("load", len(packed), total)
+    for doc, data in store.analyses(akey, missing):
+        packed[doc] = data
+        if len(packed) % 500 == 0:
+            report("load", len(packed), total)
+    report("load", total, total)
+    lost = [d for d in found.order if d not in packed]
+    if lost:        # pruned by another process between our scan and now: rare; say so
+        raise StoreError(f"{len(lost)} analyses vanished from the store while loading; run the command again")
+    outcomes = []
+    skipped = []
+    for doc in found.order:
+        item = unpack(packed.pop(doc))
+        (skipped if isinstance(item, SkippedFile) else outcomes).append(item)
+    ex = extractors_for_user(user)
+    return corpus_stage(outcomes, skipped, [], ex, user, report)
+
+
+def analyse_without_store(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                          corrections_file=None, alias_file=None):
+    """``--no-store``: the same two stages in this process, nothing read or written
+    in the cache. Returns ``corrections.Finished``."""
+    from kemnaker_tui.analysis.pipeline import analyse
+    from kemnaker_tui.corpus.reader import read_paths
+    result = read_paths(paths, progress=(lambda n, _p: progress("read", n, 0)) if progress else None)
+    corpus = analyse(result, progress=progress)
+    n_read = len(result.skipped)
+    # analyse() put reading's skipped and warnings first; finish_corpus is where they join
+    return finish_corpus(Corpus(corpus.articles, corpus.entities, corpus.meetings, corpus.quotes,
+                                corpus.figures, skipped=corpus.skipped[n_read:]),
+                         list(result.skipped), list(corpus.warnings), corrections_file, alias_file)

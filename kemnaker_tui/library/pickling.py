@@ -1,0 +1,53 @@
+"""Fast pickles of the model: frozen slotted dataclasses rebuilt through their
+constructors (one call) instead of ``dataclasses``' generic ``__setstate__``
+(which looks the fields up again for every object: 6 s for a 10,000-article
+corpus, 0.5 s this way). Used for the store's analyses and the corpus
+snapshots; nothing global is changed (a private dispatch table)."""
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import functools
+import io
+import pickle
+
+from kemnaker_tui import model
+
+
+def _reducer(cls):
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+
+    def reduce(obj):
+        return cls, tuple([getattr(obj, n) for n in names])
+    return reduce
+
+
+def _corpus_reduce(c: model.Corpus):
+    # the lookup dicts are rebuilt by __post_init__, not stored
+    return model.Corpus, (c.articles, c.entities, c.meetings, c.quotes, c.figures, c.skipped, c.warnings)
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    table = dict(copyreg.dispatch_table)
+    for cls in (model.Span, model.Article, model.Entity, model.Mention, model.Meeting, model.Quote,
+                model.Figure, model.SkippedFile, model.DateRef, model.RawDocument):
+        table[cls] = _reducer(cls)
+    table[model.Corpus] = _corpus_reduce
+    return table
+
+
+def dumps(obj) -> bytes:
+    buf = io.BytesIO()
+    dump(obj, buf)
+    return buf.getvalue()
+
+
+def dump(obj, fh) -> None:
+    p = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+    p.dispatch_table = _table()
+    p.dump(obj)
+
+
+loads = pickle.loads
+load = pickle.load

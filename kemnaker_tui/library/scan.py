@@ -1,0 +1,147 @@
+"""Change detection: which files under the user's paths are new or changed.
+
+The same walk and the same article keys as ``corpus.reader.read_paths`` (its
+helpers are reused, so the store and ``--no-store`` see the same documents),
+but a file whose stat fingerprint (size, mtime, ctime, inode) and reader
+version match what the store recorded is not read again: its document ids,
+skipped reasons and warnings come from the store. Files are only ever read.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kemnaker_tui.corpus.reader import ReadResult, _read_file, _walk
+from kemnaker_tui.library.store import document_id, pack, unpack
+from kemnaker_tui.model import RawDocument, SkippedFile
+
+
+@dataclass
+class FileOutcome:
+    """What reading one file gave, as the store keeps it."""
+    docs: list[str]                       # document ids, in the file's order
+    skipped: list[SkippedFile]
+    warnings: list[str]
+
+
+@dataclass
+class Scan:
+    """Every document under the paths, in reading order, and what must be read."""
+    order: list[str] = field(default_factory=list)            # document ids, reading order
+    walk_skipped: list[SkippedFile] = field(default_factory=list)
+    # per file, in order: (outcome) — the skipped and warnings of reading
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    read: dict[str, RawDocument] = field(default_factory=dict)  # id -> document, for files read now
+    file_rows: list[tuple] = field(default_factory=list)       # rows to record once analysed
+    files_seen: int = 0
+    files_read: int = 0
+
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        """In the order ``read_paths`` reports them: the walk's first, then each file's."""
+        return self.walk_skipped + [s for o in self.outcomes for s in o.skipped]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for o in self.outcomes for w in o.warnings]
+
+
+def list_files(paths: Iterable[str | os.PathLike], walk_skipped: list[SkippedFile]) -> list[tuple[Path, str]]:
+    """(file, article key) pairs as ``read_paths`` makes them. FileNotFoundError
+    for a path that does not exist."""
+    todo: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise FileNotFoundError(f"no such file or folder: {raw}")
+        if path.is_dir():
+            head = str(path).rstrip(os.sep) + os.sep
+            for file in _walk(path, walk_skipped):
+                name = str(file)
+                # the key read_paths gives (file.relative_to(path).as_posix()), without pathlib's cost
+                if name.startswith(head) and os.sep == "/":
+                    todo.append((file, name[len(head):]))
+                else:
+                    todo.append((file, file.relative_to(path).as_posix()))
+        else:
+            todo.append((path, path.name))
+    used: set[str] = set()
+    out = []
+    for file, key in todo:
+        if key in used:     # the same name under two roots: as read_paths names it
+            n = 2
+            while f"{key}~{n}" in used:
+                n += 1
+            key = f"{key}~{n}"
+        used.add(key)
+        out.append((file, key))
+    return out
+
+
+def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[str], reader_version: str,
+         progress: Callable[[int, int], None] | None = None) -> Scan:
+    """Walk ``paths``; read only the files the store cannot vouch for.
+
+    ``known_files``: the store's files table; ``analysed``: ids of the
+    documents the store has an analysis of (for this analysis key).
+    """
+    result = Scan()
+    files = list_files(paths, result.walk_skipped)
+    total = len(files)
+    for n, (file, key) in enumerate(files, start=1):
+        result.files_seen += 1
+        if progress and (n % 200 == 0 or n == total):
+            progress(n, total)
+        try:
+            st = os.stat(file)
+            fingerprint = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        except OSError:
+            fingerprint = None          # unreadable now: read_file says why
+        known = known_files.get((str(file), key)) if fingerprint else None
+        if known is not None and tuple(known[:4]) == fingerprint and known[4] == reader_version:
+            outcome = _decode(known[5])
+            if outcome is not None and all(d in analysed for d in outcome.docs):
+                result.outcomes.append(outcome)
+                result.order.extend(outcome.docs)
+                continue
+        one = ReadResult()
+        try:
+            _read_file(file, key, one)
+        except Exception as exc:  # noqa: BLE001 - a bug on one file must not lose the others
+            one.skipped.append(SkippedFile(str(file), f"cannot read ({type(exc).__name__}: {exc})"))
+        result.files_read += 1
+        ids = []
+        for doc in one.documents:
+            doc_id = document_id(doc)
+            ids.append(doc_id)
+            result.read[doc_id] = doc
+        outcome = FileOutcome(ids, one.skipped, one.warnings)
+        result.outcomes.append(outcome)
+        result.order.extend(ids)
+        if fingerprint is not None:
+            result.file_rows.append((str(file), key, *fingerprint, reader_version, _encode(outcome)))
+    return result
+
+
+def _encode(outcome: FileOutcome) -> bytes:
+    """A file's outcome for the store: most files give one document and no
+    problems, kept as plain ids (cheap to read back for every file at start)."""
+    if not outcome.skipped and not outcome.warnings:
+        return b"D" + "\n".join(outcome.docs).encode()
+    return b"P" + pack(outcome)
+
+
+def _decode(data: bytes) -> FileOutcome | None:
+    """The outcome, or None when the row cannot be read (the file is read again)."""
+    try:
+        if data[:1] == b"D":
+            text = data[1:].decode()
+            return FileOutcome(text.split("\n") if text else [], [], [])
+        if data[:1] == b"P":
+            got = unpack(data[1:])
+            return got if isinstance(got, FileOutcome) else None
+    except Exception:  # noqa: BLE001 - a damaged row costs one read, nothing else
+        pass
+    return None

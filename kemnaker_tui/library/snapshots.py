@@ -1,0 +1,202 @@
+"""What the corpus stage and the search index made, kept on disk beside the store.
+
+    corpus-KEY.pickle   the analysed Corpus (before ``finish_corpus``) of one
+                        exact set of documents under one analysis key: a warm
+                        start loads it instead of merging again
+    corpus-KEY.json     its counts (articles, failed), read without loading it
+    search-KEY/         tantivy's on-disk index of that corpus plus our side
+                        tables (``SearchIndex.save``/``open``)
+
+KEY is the snapshot key (analysis key + ordered document ids). Each is
+written under a temporary name and renamed into place, so a reader sees a
+whole one or none (``kill -9`` leaves only temporary names, removed later);
+two processes making the same one both succeed. The newest few of each are
+kept; older ones are removed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from kemnaker_tui.model import Corpus
+
+KEEP = 3                 # snapshots (and indexes) kept: a few folders used in turn stay warm
+SEARCH_FORMAT = 1        # bump when what SearchIndex.save writes changes
+
+
+def corpus_path(folder: Path, key: str) -> Path:
+    return folder / f"corpus-{key}.pickle"
+
+
+def read_corpus(path: Path) -> Corpus | None:
+    """The snapshot, or None when it is unreadable (it is then removed and remade)."""
+    import gc
+    was_on = gc.isenabled()
+    gc.disable()        # ~500,000 new objects, no cycles among them: collections would only slow it (2×)
+    try:
+        with open(path, "rb") as handle:
+            corpus = pickle.load(handle)
+        if isinstance(corpus, Corpus):
+            _touch(path)
+            return corpus
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged snapshot is only a cache: made again
+        pass
+    finally:
+        if was_on:
+            gc.enable()
+    _remove(path)
+    return None
+
+
+def write_corpus(folder: Path, key: str, corpus: Corpus) -> None:
+    from kemnaker_tui.library.store import storage_error
+    path = corpus_path(folder, key)
+    failed = len(corpus.skipped)
+    try:
+        from kemnaker_tui.library.pickling import dump
+        _atomic(path, lambda fh: dump(corpus, fh))
+        _atomic(path.with_suffix(".json"), lambda fh: fh.write(json.dumps(
+            {"articles": len(corpus.articles), "failed": failed}).encode()))
+    except OSError as exc:
+        raise storage_error(exc, folder) from None
+    _cleanup(folder, "corpus-*.pickle")
+
+
+def failed_count(folder: Path, key: str) -> int:
+    try:
+        return int(json.loads(corpus_path(folder, key).with_suffix(".json").read_text())["failed"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+
+
+def search_version() -> str:
+    """Changes with the search code (its index layout lives there)."""
+    import hashlib
+    here = Path(__file__).resolve().parent.parent / "search"
+    h = hashlib.sha256(str(SEARCH_FORMAT).encode())
+    for p in sorted(here.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".txt", ".toml"):
+            h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def index_dir(folder: Path, key: str) -> Path:
+    return folder / f"search-{key}-{search_version()}"
+
+
+def index_ready(folder: Path, key: str) -> bool:
+    return (index_dir(folder, key) / "done").exists()
+
+
+def open_index(folder: Path, key: str, corpus: Corpus):
+    """The kept search index of this corpus, or None (missing or unreadable)."""
+    from kemnaker_tui.search import SearchIndex
+    where = index_dir(folder, key)
+    if not (where / "done").exists():
+        return None
+    try:
+        index = SearchIndex.open(where, corpus)
+    except Exception:  # noqa: BLE001 - a damaged index is only a cache: built again
+        shutil.rmtree(where, ignore_errors=True)
+        return None
+    _touch(where / "done")
+    return index
+
+
+def build_index(folder: Path, key: str, corpus: Corpus, progress=None):
+    """Build the search index of ``corpus`` on disk (then it is opened, not rebuilt)."""
+    from kemnaker_tui.library.store import storage_error
+    from kemnaker_tui.search import SearchIndex
+    where = index_dir(folder, key)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".search-", dir=folder))
+    except OSError as exc:
+        raise storage_error(exc, folder) from None
+    try:
+        index = SearchIndex.build(corpus, path=tmp, progress=progress, freeze_gc=False)
+        index.save(tmp)
+        (tmp / "done").write_text("ok")
+        del index               # tantivy's files are reopened from their final place
+        try:
+            os.rename(tmp, where)
+        except OSError:          # another process put the same one there first: keep theirs
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not (where / "done").exists():
+                raise
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise storage_error(exc, folder) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _cleanup(folder, "search-*")
+    got = open_index(folder, key, corpus)
+    if got is None:
+        raise OSError(f"the search index just written to {where} cannot be opened")
+    return got
+
+
+# -- helpers ------------------------------------------------------------------
+
+def _atomic(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+        os.replace(tmp, path)
+    except BaseException:
+        _remove(Path(tmp))
+        raise
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _cleanup(folder: Path, pattern: str) -> None:
+    """Keep the KEEP most recently used; remove older ones and stale temporaries."""
+    def used(p: Path) -> float:
+        try:
+            return (p / "done").stat().st_mtime if p.is_dir() else p.stat().st_mtime
+        except OSError:
+            return 0.0
+    found = sorted(folder.glob(pattern), key=used, reverse=True)
+    for old in found[KEEP:]:
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            _remove(old)
+            _remove(old.with_suffix(".json"))
+    now = time.time()
+    for tmp in folder.glob(".*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > 3600:
+                _remove(tmp)
+        except OSError:
+            pass
+    for tmp in folder.glob(".search-*"):
+        try:
+            if now - tmp.stat().st_mtime > 3600:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
