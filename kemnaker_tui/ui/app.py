@@ -74,6 +74,10 @@ def _guard_command_palette() -> None:
 _guard_command_palette()
 
 
+TOAST_SECONDS = 3.0
+TOAST_SECONDS_WARNING = 5.0
+
+
 class LoadProgress(Message):
     def __init__(self, stage: str, done: int, total: int) -> None:
         super().__init__()
@@ -165,6 +169,10 @@ class KemnakerApp(App):
         be an action) and control characters shown as '�', never sent.
         Widgets' ``notify`` passes ``markup=True`` by default: ignored here."""
         from kemnaker_tui.ui.render import safe
+        # a toast sits over the lists: a few seconds, never ten (the skipped-files screen,
+        # the overview and the status lines keep what it says)
+        limit = TOAST_SECONDS if severity == "information" else TOAST_SECONDS_WARNING
+        timeout = limit if timeout is None else min(timeout, limit)
         super().notify(safe(str(message)), title=safe(str(title)), severity=severity,
                        timeout=timeout, markup=False)
 
@@ -579,7 +587,11 @@ class KemnakerApp(App):
         # corpus ("[" or control characters in them): escape, never interpret.
         from textual.markup import escape
         from kemnaker_tui.ui.render import safe
+        seen: set[str] = set()
         for command in self._system_commands(screen):
+            if command.title in seen:      # the screen's, then ours, then Textual's: the first wins
+                continue
+            seen.add(command.title)
             yield command._replace(title=escape(safe(command.title, True)), help=escape(safe(command.help, True)))
 
     def _system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -604,7 +616,8 @@ class KemnakerApp(App):
         yield SystemCommand("Fetch URL…", "Download pages, PDFs or a feed into the folder being explored",
                             self.action_fetch_url)
         yield SystemCommand("Basket", "Collected quotes: reorder, remove, export (b)", self.action_basket)
-        yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
+        yield SystemCommand("Every key", "Every key binding, with its id for settings.toml (?)",
+                            self.action_help)
         yield from super().get_system_commands(screen)
 
 
