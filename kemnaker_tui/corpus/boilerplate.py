@@ -12,7 +12,7 @@ from kemnaker_tui.model import Span
 
 # A whole line is boilerplate when it starts with one of these.
 _LINE_START = re.compile(
-    r"""^\s*(?:
+    r"""^\s*\(?(?:                                        # "(Reporting by …; Editing by …)" too
         (?:baca|simak|lihat|cek)\s+(?:juga|pula)\b      # related-article links
       | artikel\s+terkait\b | berita\s+terkait\b | related\s*:
       | (?:redaktur|reporter|editor|penulis|pewarta|kontributor|penyunting|

@@ -60,6 +60,7 @@ class Metadata:
     published: dt.date | None
     published_text: str | None
     language: str
+    title_derived: bool = False    # the title is the lead sentence (the file has no headline)
 
 
 def _tidy_city(city: str) -> str:
@@ -181,9 +182,11 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
                 break
     if given_title:
         title, title_span = given_title.strip(), given_title_span
-    if title is None:
+    derived = title is None
+    if derived:
         title = _derived_title(text, body_lines, dateline_span)
-    return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text, language)
+    return Metadata(title, title_span, outlet, dateline, dateline_span, published, published_text, language,
+                    derived)
 
 
 def _header_date(text: str, lines, language: str) -> tuple[dt.date | None, str | None]:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from kemnaker_tui.model import Figure, Meeting
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import Explorer
 from kemnaker_tui.ui.widgets.article_body import ArticleBody
@@ -42,6 +43,7 @@ class ArticleScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(self.header(), id="article-header")
+        yield Static(self.legend(), id="article-legend")
         yield ArticleBody(self.explorer, self.article, hits=self.hits, at=self.at, id="article-body")
         yield Static(id="article-status")
         yield Footer()
@@ -49,18 +51,27 @@ class ArticleScreen(Screen):
     def header(self) -> Content:
         a = self.article
         fixed = self.explorer.correction_marks(a.key)
-        lines = [R.join(R.plain(a.title, R.TITLE), ("  ✎ corrected" if fixed else "", "bold $text-warning"))]
+        # a title made from the lead sentence is not the headline: say so
+        title = (R.join(("(no headline) ", R.DIM), (R.clip(a.title, 120), R.DIM))
+                 if getattr(a, "title_derived", False) else R.plain(a.title, R.TITLE))
+        lines = [R.join(title, ("  ✎ corrected" if fixed else "", "bold $text-warning"))]
         bits = [a.outlet or "unknown outlet",
                 ("published " + a.published.isoformat()) if a.published else (a.published_text or "no publication date"),
                 ("dateline " + a.dateline) if a.dateline else None,
                 {"id": "Bahasa Indonesia", "en": "English"}.get(a.language, a.language)]
         lines.append(R.plain(" · ".join(b for b in bits if b), R.DIM))
         lines.append(R.plain((a.url + " · " if a.url else "") + a.path, R.DIM))
-        legend = R.join(*[(R.TYPE_ICON[t] + " " + t + "  ", R.ENTITY[t]) for t in R.ENTITY],
-                        ("“quote”", R.QUOTE), ("  speaker", R.SPEAKER), ("  figure", "underline"),
-                        ("  boilerplate", R.BOILERPLATE))
-        lines.append(legend)
         return Content("\n").join(lines)
+
+    @staticmethod
+    def legend() -> Content:
+        """What the colours mean (hidden on a short terminal: the text needs the rows)."""
+        return R.join(*[(R.TYPE_ICON[t] + " " + t + "  ", R.ENTITY[t]) for t in R.ENTITY],
+                      ("“quote”", R.QUOTE), ("  speaker", R.SPEAKER), ("  figure", "underline"),
+                      ("  boilerplate", R.BOILERPLATE))
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.height < 32, "-short")
 
     def on_mount(self) -> None:
         body = self.query_one(ArticleBody)
@@ -104,7 +115,22 @@ class ArticleScreen(Screen):
                                     (" — y copies it, a adds it to the basket, C corrects it", R.DIM)))
                 # the one-line reason under the quote: the rule that chose its speaker, or the correction
                 why = " ".join((quote.why or "").split())
-                parts.append(R.join(("\n   why: ", R.DIM), R.plain(R.clip(why or "no reason recorded", 160), R.DIM)))
+                parts.append(Content("\n"))      # (R.plain keeps one line: the break is its own Content)
+                parts.append(R.join(("   why: ", R.DIM), R.plain(R.clip(why or "no reason recorded", 160), R.DIM)))
+            else:
+                # no quote here: the sentence's meeting or figure, with its reason
+                span = body.cursor_span()
+                facts = [f for f in (self.explorer.facts_in(self.article.key, span.start, span.end) if span else [])
+                         if isinstance(f, (Meeting, Figure))]
+                if facts:
+                    f = facts[0]
+                    what = f"{f.kind} {f.date.isoformat() if f.date else '(no date)'}" if isinstance(f, Meeting) \
+                        else f"figure {f.text}"
+                    why = " ".join((f.why or "").split())
+                    parts.append(Content("\n"))
+                    parts.append(R.join(("   ", ""), (self.explorer.mark_of(f), "bold $text-warning"),
+                                        (what + ": ", R.DIM),
+                                        R.plain(R.clip(why or "no reason recorded", 150), R.DIM)))
         if body.hide_boilerplate:
             parts.append(R.plain("   boilerplate hidden", "$text-warning"))
         self.query_one("#article-status", Static).update(R.join(*parts) if parts else Content(""))
