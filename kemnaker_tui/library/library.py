@@ -144,14 +144,14 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         report("scan", 0, 0)
         found = _no_gc(scan)(paths, store.files(), store.analysed(akey), analysis_version(),
                      progress=lambda n, t: report("scan", n, t))
-        fresh = _analyse_missing(store, found, akey, user, jobs, report)
         roots = "\n".join(sorted(os.path.abspath(p) for p in paths))
         before = store.roots_docs(roots)
         now = {doc: found.keys.get(doc, "") for doc in found.order}
         # removed: articles (by key) found last time and gone now; a changed one is not removed
         removed = len(set(before.values()) - set(now.values())) if before is not None else 0
-        if before != now:
+        if before != now:       # recorded before analysing: another process's prune keeps these
             store.put_roots(roots, now)
+        fresh = _analyse_missing(store, found, akey, user, jobs, report)
         stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         snap_key = hashlib.sha256(("\n".join([akey, *found.order])).encode()).hexdigest()[:32]
         snap = snapshots.corpus_path(folder, snap_key)
@@ -164,7 +164,8 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = _merge(store, found, akey, user, report)
             snapshots.write_corpus(folder, snap_key, corpus)
         if fresh or removed:
-            store.prune(akey, analysis_version())
+            with _indexing_lock(folder):        # never while another process is analysing
+                store.prune(akey, analysis_version())
     finally:
         notes = store.notes
         store.close()
