@@ -62,7 +62,8 @@ class Clip:
 def _as_article(c: Citation) -> Citation:
     return Citation(kind="article", article_key=c.article_key, title=c.title, outlet=c.outlet,
                     url=c.url, date=c.date, date_kind=c.date_kind, year_inferred=c.year_inferred,
-                    date_precision=c.date_precision, article_language=c.article_language)
+                    date_precision=c.date_precision, article_language=c.article_language, path=c.path,
+                    accessed=c.accessed)
 
 
 class Basket:

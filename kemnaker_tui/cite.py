@@ -15,7 +15,10 @@ rendered again later without the corpus (the basket does this)::
     cite_article(corpus, article_key, fmt="plain", lang="id") -> str
 
 A quote cites its words, the speaker with a role as printed in the article, the
-outlet, the date, the title and the URL when known. The date is the
+outlet, the date, the headline and the URL (else the file's path). An article
+with no headline in its file is cited without one ("tanpa judul" / "untitled"):
+the lead sentence the explorer shows in its place is never passed off as the
+headline. A quote left open in the article (no closing mark) ends with "[…]". The date is the
 publication date; when the article has none, the date of the event it reports
 (a Meeting), labelled as such, and marked when its year was inferred. Dates are
 written by Babel (``id``: "29 November 2023", ``en``: "November 29, 2023");
@@ -44,10 +47,10 @@ KINDS = ("quote", "passage", "article")
 _LABELS = {
     "id": {"event": "tanggal acara", "inferred": "tahun diperkirakan", "undated": "tanpa tanggal",
            "unknown_speaker": "narasumber tidak disebut", "quote": "Kutipan",
-           "published_unknown": "tanggal terbit tidak diketahui"},
+           "published_unknown": "tanggal terbit tidak diketahui", "untitled": "tanpa judul"},
     "en": {"event": "event date", "inferred": "year inferred", "undated": "undated",
            "unknown_speaker": "unnamed speaker", "quote": "Quote",
-           "published_unknown": "publication date unknown"},
+           "published_unknown": "publication date unknown", "untitled": "untitled"},
 }
 _BIB_LANG = {"id": "indonesian", "en": "english"}
 _BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -72,6 +75,8 @@ class Citation:
     quote_id: str | None = None
     start: int | None = None     # offsets of ``text`` in the article
     end: int | None = None
+    path: str | None = None      # the file it was read from (cited when there is no URL)
+    cut: bool = False            # a quote left open in the article: its end is not known
     accessed: dt.date | None = None   # when the page was fetched (its sidecar), for the URL
 
     def to_dict(self) -> dict:
@@ -113,13 +118,42 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+CUT = "[…]"
+
+
+def source_date(corpus: Corpus, article_key: str, pos: int | None = None) -> tuple:
+    """(date, "published" | "event" | "none", year inferred): the date a citation of
+    the unit at ``pos`` uses (what a list row should show beside it)."""
+    d = _source_date(corpus, corpus.article(article_key), pos)
+    return d.get("date"), d.get("date_kind", "none"), d.get("year_inferred", False)
+
+
+_DATED: tuple = (None, {})     # (corpus, article key -> its dated meetings by start): the last corpus asked
+
+
+def _dated_meetings(corpus: Corpus) -> dict:
+    """Each article's dated meetings, in text order, made once per corpus (a list
+    row, an export or a table asks for thousands of dates: no scan of every
+    meeting for each)."""
+    global _DATED
+    cached_corpus, by_article = _DATED
+    if cached_corpus is not corpus:
+        by_article = {}
+        for m in corpus.meetings:
+            if m.date is not None:
+                by_article.setdefault(m.article, []).append(m)
+        for items in by_article.values():
+            items.sort(key=lambda m: m.start)
+        _DATED = (corpus, by_article)
+    return by_article
+
+
 def _source_date(corpus: Corpus, article: Article, pos: int | None) -> dict:
     """Publication date, else the date of the event nearest ``pos`` in the article."""
     if article.published is not None:
         return {"date": article.published, "date_kind": "published", "year_inferred": False,
                 "date_precision": "day"}
-    dated = sorted((m for m in corpus.meetings if m.article == article.key and m.date is not None),
-                   key=lambda m: m.start)
+    dated = _dated_meetings(corpus).get(article.key, ())
     if not dated:
         return {}
     chosen = dated[0]
@@ -133,8 +167,11 @@ def _source_date(corpus: Corpus, article: Article, pos: int | None) -> dict:
 
 def _base(corpus: Corpus, article_key: str, pos: int | None) -> dict:
     article = corpus.article(article_key)
-    return {"article_key": article.key, "title": _clean(article.title), "outlet": article.outlet,
-            "url": article.url, "article_language": article.language or "id",
+    # a title derived from the lead sentence is not a headline: cite none
+    title = "" if getattr(article, "title_derived", False) or article.title == "(untitled)" else article.title
+    return {"article_key": article.key, "title": _clean(title), "outlet": article.outlet,
+            "url": article.url, "path": None if article.url else article.path,
+            "article_language": article.language or "id",
             "accessed": _accessed(article), **_source_date(corpus, article, pos)}
 
 
@@ -179,7 +216,7 @@ def quote_citation(corpus: Corpus, quote: Quote | str) -> Citation:
     if speaker is None and q.speaker_id:
         entity = corpus.entity(q.speaker_id)
         speaker = entity.name if entity else None
-    return Citation(kind="quote", text=_clean(q.text), speaker=speaker,
+    return Citation(kind="quote", text=_clean(q.text), speaker=speaker, cut=bool(q.unterminated),
                     role=speaker_role(corpus, q.speaker_id, q.article), quote_id=q.id,
                     start=q.start, end=q.end, **_base(corpus, q.article, q.start))
 
@@ -237,26 +274,38 @@ def _speaker_text(c: Citation, lang: str) -> str:
     return c.speaker or _LABELS[lang]["unknown_speaker"]
 
 
+def _title_text(c: Citation, lang: str) -> str:
+    return f"“{_end_with_period(c.title)}”" if c.title else f"({_LABELS[lang]['untitled']})."
+
+
+def _quoted_words(c: Citation) -> str:
+    """The words as cited: a quote left open in the article is marked as cut."""
+    text = c.text or ""
+    return f"{text} {CUT}" if c.cut and not text.endswith(CUT) else text
+
+
 def attribution(c: Citation, lang: str = "id") -> str:
     """One plain line: "Anwar Sanusi, Sekretaris Jenderal …. “Title.” jpnn.com, 29 November 2023. URL"."""
     parts = []
     if c.kind == "quote":
         who = _speaker_text(c, lang) + (f", {c.role}" if c.role else "")
         parts.append(_end_with_period(who))
-    parts.append(f"“{_end_with_period(c.title)}”")
+    parts.append(_title_text(c, lang))
     where = ", ".join(p for p in (c.outlet, date_label(c, lang) or _LABELS[lang]["undated"]) if p)
     parts.append(_end_with_period(where))
     if c.url:
         parts.append(c.url)
         if c.accessed:
             parts.append(f"({'diakses' if lang == 'id' else 'accessed'} {format_date(c.accessed, lang)})")
+    elif c.path:
+        parts.append(c.path)
     return " ".join(parts)
 
 
 def _plain(c: Citation, lang: str) -> str:
     if c.kind == "article":
         return attribution(c, lang)
-    return f"“{c.text}”\n— {attribution(c, lang)}"
+    return f"“{_quoted_words(c)}”\n— {attribution(c, lang)}"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -277,18 +326,24 @@ def _md_attribution(c: Citation, lang: str) -> str:
     if c.kind == "quote":
         who = f"**{md_escape(_speaker_text(c, lang))}**" + (f", {md_escape(c.role)}" if c.role else "")
         parts.append(_end_with_period(who))
-    title = md_escape(_end_with_period(c.title))
-    parts.append(f"[{title}]({_md_url(c.url)})" if c.url else f"“{title}”")
+    if c.title:
+        title = md_escape(_end_with_period(c.title))
+        parts.append(f"[{title}]({_md_url(c.url)})" if c.url else f"“{title}”")
+    else:
+        untitled = f"({_LABELS[lang]['untitled']})"
+        parts.append(f"[{untitled}]({_md_url(c.url)})." if c.url else untitled + ".")
     outlet = f"*{md_escape(c.outlet)}*" if c.outlet else None
     when = md_escape(date_label(c, lang) or _LABELS[lang]["undated"])
     parts.append(_end_with_period(", ".join(p for p in (outlet, when) if p)))
+    if not c.url and c.path:
+        parts.append(f"`{c.path}`" if "`" not in c.path else md_escape(c.path))
     return " ".join(parts)
 
 
 def _md(c: Citation, lang: str) -> str:
     if c.kind == "article":
         return _md_attribution(c, lang)
-    lines = (c.text or "").splitlines() or [""]
+    lines = _quoted_words(c).splitlines() or [""]
     quoted = "\n".join(f"> {md_escape(line)}".rstrip() for line in lines)
     return f"{quoted}\n\n— {_md_attribution(c, lang)}"
 
@@ -314,7 +369,7 @@ def citation_key(c: Citation) -> str:
 def _note(c: Citation, lang: str) -> str | None:
     notes = []
     if c.kind in ("quote", "passage") and c.text:
-        quote = f"“{c.text}”"
+        quote = f"“{_quoted_words(c)}”"
         if c.kind == "quote":
             who = _speaker_text(c, lang) + (f", {c.role}" if c.role else "")
             quote += f" — {who}"
@@ -326,7 +381,9 @@ def _note(c: Citation, lang: str) -> str | None:
 
 
 def csl_item(c: Citation, lang: str = "id") -> dict:
-    item: dict = {"id": citation_key(c), "type": "article-newspaper", "title": c.title}
+    item: dict = {"id": citation_key(c), "type": "article-newspaper"}
+    if c.title:
+        item["title"] = c.title
     if c.outlet:
         item["container-title"] = c.outlet
     if c.date:
@@ -340,6 +397,8 @@ def csl_item(c: Citation, lang: str = "id") -> dict:
         item["URL"] = c.url
         if c.accessed:
             item["accessed"] = {"date-parts": [[c.accessed.year, c.accessed.month, c.accessed.day]]}
+    elif c.path:
+        item["source"] = c.path
     item["language"] = c.article_language
     note = _note(c, lang)
     if note:
@@ -356,7 +415,7 @@ def bib_escape(text: str) -> str:
 
 
 def _bibtex(c: Citation, lang: str) -> str:
-    fields_: list[tuple[str, str]] = [("title", "{" + bib_escape(c.title) + "}")]
+    fields_: list[tuple[str, str]] = [("title", "{" + bib_escape(c.title) + "}")] if c.title else []
     if c.outlet:
         fields_.append(("journal", bib_escape(c.outlet)))
     if c.date:
@@ -368,6 +427,8 @@ def _bibtex(c: Citation, lang: str) -> str:
         fields_.append(("url", c.url.replace("{", "%7B").replace("}", "%7D")))
         if c.accessed:
             fields_.append(("urldate", c.accessed.isoformat()))
+    elif c.path:
+        fields_.append(("howpublished", bib_escape(c.path)))
     fields_.append(("langid", _BIB_LANG.get(c.article_language, c.article_language)))
     note = _note(c, lang)
     if note:

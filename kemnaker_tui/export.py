@@ -100,12 +100,30 @@ _C1 = re.compile("[\x7f-\x9f]")
 _CSV_COLUMNS = {
     "articles": ["file", "title", "outlet", "published", "dateline", "language", "url", "path"],
     "entities": ["id", "type", "name", "acronym", "aliases", "roles", "mention_count", "articles"],
-    "meetings": ["id", "article", "kind", "date", "date_text", "year_inferred", "place", "participants",
+    "meetings": ["id", "article", "outlet", "kind", "date", "date_text", "year_inferred", "place", "participants",
                  "organisations", "summary", "start", "end"],
-    "quotes": ["id", "article", "speaker", "speaker_id", "text", "start", "end", "unterminated"],
-    "figures": ["id", "article", "value", "unit", "text", "claimed_by", "start", "end"],
+    "quotes": ["id", "article", "date", "outlet", "speaker", "speaker_id", "role", "text", "start", "end",
+               "unterminated"],
+    "figures": ["id", "article", "date", "outlet", "value", "unit", "text", "claimed_by", "sentence_text",
+                "start", "end"],
     "mentions": ["entity_id", "article", "start", "end", "text"],
 }
+
+
+def _outlet(corpus: Corpus, key: str) -> str | None:
+    return corpus.article(key).outlet
+
+
+def _cited(corpus: Corpus, key: str, pos: int) -> dict:
+    """The date a citation of this unit gives (publication, else the event's) and the outlet."""
+    from kemnaker_tui.cite import source_date
+    date, _kind, _inferred = source_date(corpus, key, pos)
+    return {"date": date.isoformat() if date else None, "outlet": _outlet(corpus, key)}
+
+
+def _role(corpus: Corpus, quote: dict) -> str | None:
+    from kemnaker_tui.cite import speaker_role
+    return speaker_role(corpus, quote["speaker_id"], quote["article"])
 
 
 def write_csv(corpus: Corpus, folder: str | os.PathLike) -> list[Path]:
@@ -116,7 +134,12 @@ def write_csv(corpus: Corpus, folder: str | os.PathLike) -> list[Path]:
         "articles": data["articles"],
         "entities": [dict(e, mention_count=len(e["mentions"]),
                           articles=sorted({m["article"] for m in e["mentions"]})) for e in data["entities"]],
-        "meetings": data["meetings"], "quotes": data["quotes"], "figures": data["figures"],
+        "meetings": [dict(m, outlet=_outlet(corpus, m["article"])) for m in data["meetings"]],
+        "quotes": [dict(q, **_cited(corpus, q["article"], q["start"]), role=_role(corpus, q))
+                   for q in data["quotes"]],
+        "figures": [dict(f, **_cited(corpus, f["article"], f["start"]),
+                         sentence_text=corpus.article(f["article"]).text[f["sentence"]["start"]:f["sentence"]["end"]])
+                    for f in data["figures"]],
         "mentions": [dict(m, entity_id=e["id"]) for e in data["entities"] for m in e["mentions"]],
     }
     written = []

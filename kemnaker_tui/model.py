@@ -150,6 +150,7 @@ class Article:
     author: str | None = None
     fetched_at: str | None = None          # when it was downloaded (ISO), if it was
     meta_source: str | None = None         # where title/outlet/date/url came from, if not the text
+    title_derived: bool = False    # no headline in the file: ``title`` is the lead sentence, shortened
 
     def is_boilerplate(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kemnaker_tui.commands.tables import console, print_json, safe, why_text
+    from kemnaker_tui.commands.tables import print_json, print_table, safe, why_text
     from kemnaker_tui.export import entity_dict
 
     corpus = load_corpus(args)
@@ -27,13 +27,20 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title=f"{len(entities)} entities in {len(corpus.articles)} articles", expand=False)
-    for col in ("type", "name", "acronym", "role / aliases", "mentions", "articles", "id") + (
-            ("why",) if args.why else ()):
-        table.add_column(col, overflow="fold")
+    # ids, counts and acronyms never wrap; names and roles do
+    table.add_column("type", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    table.add_column("acronym", no_wrap=True)
+    table.add_column("role / aliases", overflow="fold", ratio=1)
+    table.add_column("mentions", no_wrap=True, justify="right")
+    table.add_column("articles", no_wrap=True, justify="right")
+    table.add_column("id", no_wrap=True, min_width=max((len(e.id) for e in entities), default=2))
+    if args.why:
+        table.add_column("why", overflow="fold")
     for e in entities:
         extra = "; ".join(e.roles[:2]) if e.type == "person" else ", ".join(e.aliases[:4])
         why = (Text(why_text(e)),) if args.why else ()
         table.add_row(e.type, Text(safe(e.name)), Text(safe(e.acronym)), Text(safe(extra)),
                       str(len(e.mentions)), str(len(e.articles)), e.id, *why)
-    console().print(table)
+    print_table(table, ["why", "articles", "role / aliases", "acronym", "type"])
     return exit_code(corpus)

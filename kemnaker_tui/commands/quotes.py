@@ -1,6 +1,7 @@
 """`kemnaker-tui quotes [PATH...]`: list quotes; print or copy them with their citation.
 
-    kemnaker-tui quotes                       a table: id, speaker, text, article
+    kemnaker-tui quotes                       a table: id, date, outlet, speaker, text, article
+    kemnaker-tui quotes --from 2024 --to 2024-06   by the date their citation gives
     kemnaker-tui quotes --speaker anwar       only this speaker (fuzzy; any alias)
     kemnaker-tui quotes --format md           citations instead of the table (plain|md|csl|bibtex)
     kemnaker-tui quotes --copy q3 --format md copy one: prints the citation, then what happened
@@ -15,6 +16,7 @@ import json
 import sys
 
 from kemnaker_tui.commands.common import add_json, add_paths, add_why, exit_code, fail, load_corpus
+from kemnaker_tui.commands.filters import add_date_range, in_range
 from kemnaker_tui.model import Corpus, Quote
 
 FORMATS = ("plain", "md", "csl", "bibtex")
@@ -32,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of dates and labels in citations (default: the settings)")
     parser.add_argument("--copy", metavar="ID",
                         help="copy the quote with this id, with its citation, to the clipboard")
+    add_date_range(parser, "quotes (by the date their citation gives: publication, else the event)")
 
 
 def match_speakers(corpus: Corpus, name: str, cutoff: float = 80) -> tuple[set[str], set[str]]:
@@ -107,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
     quotes = _select(corpus, args.speaker)
     if quotes is None:
         return fail(f"no speaker matches {args.speaker!r}")
+    if getattr(args, "date_from", None) or getattr(args, "date_to", None):
+        quotes = [q for q in quotes if in_range(cite.source_date(corpus, q.article, q.start)[0], args)]
 
     if args.json:
         from kemnaker_tui.export import inert_json
@@ -123,22 +128,31 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_table(corpus: Corpus, quotes: list[Quote], why: bool = False) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    from kemnaker_tui.commands.tables import safe, why_text
+    from kemnaker_tui.cite import CUT, source_date
+    from kemnaker_tui.commands.tables import print_table, safe, why_text
     table = Table(show_lines=False, expand=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("text", ratio=1)
-    table.add_column("article", no_wrap=True)
+    # ids and dates never wrap; long text does
+    table.add_column("id", no_wrap=True, min_width=max((len(q.id) for q in quotes), default=2))
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=18)
+    table.add_column("speaker", overflow="fold", max_width=24)
+    table.add_column("text", ratio=1, overflow="fold")
+    table.add_column("article", no_wrap=True, overflow="ellipsis", max_width=24)
     if why:
-        table.add_column("why", ratio=1)
+        table.add_column("why", ratio=1, overflow="fold")
     for q in quotes:
         text = q.text if len(q.text) <= 160 else q.text[:157].rstrip() + "…"
+        if q.unterminated:
+            text += " " + CUT
+        # the date the quote's citation uses (publication, else the event: marked °)
+        date, kind, _inferred = source_date(corpus, q.article, q.start)
+        when = (date.isoformat() + ("°" if kind == "event" else "")) if date else "undated"
+        outlet = corpus.article(q.article).outlet
         # Text objects, never markup: corpus text may contain "[".
         extra = (Text(why_text(q)),) if why else ()
-        table.add_row(Text(q.id), Text(safe(q.speaker) or "—"), Text(f"“{safe(text)}”"), Text(safe(q.article)),
-                      *extra)
-    Console().print(table)
+        table.add_row(Text(q.id), when, Text(safe(outlet) or "—"), Text(safe(q.speaker) or "—"),
+                      Text(f"“{safe(text)}”"), Text(safe(q.article)), *extra)
+    print_table(table, ["why", "article", "outlet"])

@@ -25,9 +25,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_json(parser)
 
 
+_BY_ID: dict = {}
+
+
+def _by_id(corpus) -> tuple[dict, dict]:
+    """Quotes and figures by id (made once per corpus)."""
+    got = _BY_ID.get(id(corpus))
+    if got is None or got[0] is not corpus:
+        _BY_ID.clear()
+        got = _BY_ID[id(corpus)] = (corpus, {q.id: q for q in corpus.quotes}, {f.id: f for f in corpus.figures})
+    return got[1], got[2]
+
+
+def _unit_fields(hit, corpus) -> dict:
+    """What a quote or figure hit is: its speaker; its value, unit and claimant."""
+    quotes, figures = _by_id(corpus)
+    if hit.kind == "quotes" and hit.ref_id:
+        q = quotes.get(hit.ref_id)
+        if q is not None:
+            return {"speaker": q.speaker, "speaker_id": q.speaker_id, "quote": q.text,
+                    "unterminated": q.unterminated}
+    if hit.kind == "figures" and hit.ref_id:
+        f = figures.get(hit.ref_id)
+        if f is not None:
+            return {"value": int(f.value) if float(f.value).is_integer() else f.value, "unit": f.unit,
+                    "printed": f.text, "claimed_by": f.claimed_by, "claimed_by_id": f.claimed_by_id}
+    return {}
+
+
 def _hit_dict(hit, corpus) -> dict:
     article = corpus.article(hit.article)
     snip = hit.snippet
+    why = getattr(hit, "why", None) or []
     return {
         "kind": hit.kind, "article": hit.article, "ref_id": hit.ref_id, "score": round(hit.score, 4),
         "title": article.title, "outlet": article.outlet,
@@ -35,6 +64,9 @@ def _hit_dict(hit, corpus) -> dict:
         "start": hit.start, "end": hit.end,
         "spans": [[s.start, s.end] for s in hit.spans],
         "snippet": {"text": snip.text, "highlights": [list(h) for h in snip.highlights], "start": snip.start},
+        # matches that are not the words as typed: stem forms, translations, typos
+        "matched": [{"text": text, "why": reason} for text, reason in why],
+        **_unit_fields(hit, corpus),
     }
 
 
@@ -82,12 +114,23 @@ def run(args: argparse.Namespace) -> int:
                 console.print(head)
             else:
                 head.append(meta + (f"  [{hit.ref_id}]" if hit.ref_id else ""), style="dim")
+                unit = _unit_fields(hit, corpus)
+                if "speaker" in unit:
+                    head.append(f"  — {safe(unit['speaker'] or 'unattributed')}", style="bold")
+                elif "value" in unit:
+                    head.append(f"  = {unit['value']:,}{' ' + safe(unit['unit']) if unit['unit'] else ''}",
+                                style="bold")
+                    if unit["claimed_by"]:
+                        head.append(f" ({safe(unit['claimed_by'])})")
                 console.print(head)
             snip = hit.snippet
             line = Text("     " + inert(snip.text))
             for s, e in snip.highlights:
                 line.stylize("bold reverse", 5 + s, 5 + e)
             console.print(line)
+            why = getattr(hit, "why", None) or []
+            if why:
+                console.print(Text("     ≈ " + "; ".join(f"{safe(t)}: {r}" for t, r in why), style="dim"))
             shown += 1
         console.print()
     if not shown:

@@ -41,6 +41,33 @@ def title_of(corpus: Corpus, key: str) -> str:
         return key
 
 
+def drop_to_fit(console, table, droppable: list[str]) -> list[str]:
+    """Remove columns (named in ``droppable``, first dropped first) until ``table``
+    fits ``console`` without squeezing its no-wrap columns (ids, numbers, dates):
+    a table drops a column before it breaks an id. Returns the headers dropped."""
+    from rich.measure import Measurement
+    dropped = []
+    wide = console.options.update_width(10_000)     # measured unclamped: what the table needs
+    for header in droppable:
+        if Measurement.get(console, wide, table).minimum <= console.width:
+            break
+        for i, column in enumerate(table.columns):
+            if str(column.header) == header:
+                del table.columns[i]
+                dropped.append(header)
+                break
+    return dropped
+
+
+def print_table(table, droppable: list[str]) -> None:
+    """Print ``table`` on the command's console, narrowed by ``drop_to_fit``."""
+    out = console()
+    dropped = drop_to_fit(out, table, droppable)
+    if dropped:
+        table.caption = f"(too narrow: {', '.join(dropped)} not shown)"
+    out.print(table)
+
+
 def why_text(fact) -> str:
     """A fact's evidence for ``--why``: '?' first when the rules are unsure, '✎' when
     you corrected it (both come in ``why``), the rule otherwise."""

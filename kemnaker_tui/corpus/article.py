@@ -28,7 +28,7 @@ def build_article(raw: RawDocument) -> Article:
         title=meta.title, title_span=meta.title_span, outlet=meta.outlet,
         dateline=meta.dateline, published=meta.published, published_text=meta.published_text,
         language=meta.language, url=raw.url, boilerplate=tuple(boilerplate),
-        paragraphs=tuple(paras), sentences=tuple(sents),
+        paragraphs=tuple(paras), sentences=tuple(sents), title_derived=meta.title_derived,
         author=raw.author, fetched_at=raw.fetched_at, meta_source=raw.meta_source,
     )
 

@@ -51,6 +51,7 @@ from collections import OrderedDict
 from itertools import accumulate
 
 from kemnaker_tui.model import Corpus, mention_articles, span_pairs
+from kemnaker_tui.search.crosslang import translations
 from kemnaker_tui.search.query import Filter, Query, parse_query
 from kemnaker_tui.search.results import KINDS, Hit, HitContext, Hits, SearchResults, UnitTable, searchable_ranges
 from kemnaker_tui.search.snippets import max_edits
@@ -76,7 +77,8 @@ _FIELDS = {
     "quotes": (("body", 1.0), ("speaker", 0.8)),
     "figures": (("body", 1.0),),
 }
-_FUZZY_FIELDS = {"articles": ("body",), "passages": ("body",), "quotes": ("body",), "figures": ("body",)}
+# a speaker's name one letter off finds their quotes, as the right spelling does
+_FUZZY_FIELDS = {"articles": ("body",), "passages": ("body",), "quotes": ("body", "speaker"), "figures": ("body",)}
 # fields a word's match clause looks in (the others only score): an article's
 # title (when the file gave it apart from the text) and its entity names are
 # also indexed in its body, so one term-set pass over the body finds them
@@ -112,6 +114,8 @@ def _schema(kind: str):
     sb.add_text_field("ent", tokenizer_name="whitespace", index_option="basic")
     if kind == "passages":
         sb.add_unsigned_field("bp", indexed=True)
+    if kind == "quotes":
+        sb.add_text_field("sid", tokenizer_name="raw", index_option="basic")    # the speaker's entity id
     for name, _boost in _FIELDS[kind]:
         sb.add_text_field(name, tokenizer_name="default", index_option="position")
     if kind in ("articles", "passages"):
@@ -218,7 +222,14 @@ class SearchIndex:
         self._keys = [a.key for a in articles]
         self._ordinal = {a.key: i for i, a in enumerate(articles)}
         self._published = [a.published for a in articles]
-        self._rec = [(a.published - _EPOCH).days if a.published else 0 for a in articles]
+        # An article without a publication date is dated (for from:/to:/year: and recency) by
+        # the earliest dated event it reports, so a date filter does not silently drop it.
+        event_day: dict[str, dt.date] = {}
+        for m in corpus.meetings:
+            if m.date is not None and (m.article not in event_day or m.date < event_day[m.article]):
+                event_day[m.article] = m.date
+        self._rec = [(a.published - _EPOCH).days if a.published else
+                     ((event_day[a.key] - _EPOCH).days if a.key in event_day else 0) for a in articles]
         names_of: dict[str, set[str]] = {}
         ents_of: dict[str, set[str]] = {}
         self._entity_articles: dict[str, frozenset[int]] = {}
@@ -239,12 +250,7 @@ class SearchIndex:
         self._langs = frozenset(a.language or "" for a in articles)
         days = [r for r in self._rec if r]
         self._day_range = (min(days), max(days)) if days and len(days) == len(articles) else None
-        self._entity_names = {}     # type -> (list of folded names, list of entities)
-        for e in corpus.entities:
-            names, ents = self._entity_names.setdefault(e.type, ([], []))
-            for n in e.all_names:
-                names.append(n.casefold())
-                ents.append(e)
+        self._corpus_tables(corpus)
 
         self._tv = {}
         self._units = {kind: UnitTable(with_ref=kind in ("quotes", "figures")) for kind in KINDS}
@@ -340,6 +346,8 @@ class SearchIndex:
                 doc["u"] = u_quo.add(n, q.start, q.end, q.id, rec)
                 doc["body"] = q.text
                 doc["speaker"] = q.speaker or entity_name.get(q.speaker_id or "", "") or ""
+                if q.speaker_id:
+                    doc["sid"] = q.speaker_id
                 add_quo(from_dict(doc, s_quo))
             for f in figures_by_article.get(a.key, ()):
                 s = f.sentence
@@ -422,12 +430,7 @@ class SearchIndex:
         self._by_len = {}
         for t in self._vocab:
             self._by_len.setdefault(len(t), []).append(t)
-        self._entity_names = {}
-        for e in corpus.entities:
-            names, ents = self._entity_names.setdefault(e.type, ([], []))
-            for n in e.all_names:
-                names.append(n.casefold())
-                ents.append(e)
+        self._corpus_tables(corpus)
         self._tv = {}
         for kind in KINDS:
             index = tantivy.Index.open(os.path.join(path, kind))
@@ -435,6 +438,18 @@ class SearchIndex:
         loader.join()
         self.build_seconds = time.perf_counter() - t0
         return self
+
+    def _corpus_tables(self, corpus: Corpus) -> None:
+        """What a query needs from the corpus besides the index (made on build and on open)."""
+        # acronyms the corpus knows (JICA, SSW, BPVP): never typo-matched, even typed in lower case
+        self._acronyms = frozenset(e.acronym.casefold() for e in corpus.entities
+                                   if e.acronym and len(e.acronym) >= 2 and e.acronym.isupper())
+        self._entity_names = {}     # type -> (list of folded names, list of entities)
+        for e in corpus.entities:
+            names, ents = self._entity_names.setdefault(e.type, ([], []))
+            for n in e.all_names:
+                names.append(n.casefold())
+                ents.append(e)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -506,16 +521,27 @@ class SearchIndex:
             self._expand_cache.popitem(last=False)
         return got
 
-    def _terms(self, word: str, prefix: bool) -> tuple[frozenset[str], frozenset[str]]:
-        """(base, full) term sets of a query word: base = the word and its stem
-        forms (for fields without typo tolerance), full = base and its typo/prefix
-        neighbours."""
-        return self._expand_cache.get_or(("terms", word, prefix), lambda: self._make_terms(word, prefix))
+    def _terms(self, word: str, prefix: bool, acronym: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+        """(base, full) term sets of a query word: base = the word, its stem
+        forms and its translations (for fields without typo tolerance), full =
+        base and its typo/prefix neighbours. An acronym gets no typos, stems or
+        translations (JICA is not "jika"); a word already whole (in the
+        vocabulary, 4+ letters) is not a prefix of longer words."""
+        return self._expand_cache.get_or(("terms", word, prefix, acronym),
+                                         lambda: self._make_terms(word, prefix, acronym))
 
-    def _far_terms(self, word: str, prefix: bool) -> frozenset[str]:
+    def _is_acronym(self, word: str, query: Query) -> bool:
+        return word in query.acronyms or word in self._acronyms
+
+    def _is_whole(self, word: str, prefix: bool) -> bool:
+        """A word still being typed that is already a word of the corpus: its completions
+        are other words ("anwar" is not "anwaruddin"); its stem forms still match."""
+        return prefix and len(word) >= 4 and word in self._df
+
+    def _far_terms(self, word: str, prefix: bool, acronym: bool = False) -> frozenset[str]:
         """The word's typo neighbours two edits away (words of 8+ letters, once typed):
         they match, scored below those one edit away."""
-        if prefix or max_edits(word) < 2:
+        if acronym or (prefix and not self._is_whole(word, prefix)) or max_edits(word) < 2:
             return frozenset()
         return self._expand_cache.get_or(("far", word), lambda: self._make_far_terms(word))
 
@@ -524,9 +550,25 @@ class SearchIndex:
         base, full = self._terms(word, False)
         return frozenset(t for t in full - base if OSA.distance(word, t) > 1)
 
-    def _make_terms(self, word: str, prefix: bool):
+    def _translations(self, word: str) -> frozenset[str]:
+        """The word's translations that the corpus holds (data/crosslang.txt)."""
+        df = self._df
+        return frozenset(t for t in translations().get(word, ()) if t in df)
+
+    def _make_terms(self, word: str, prefix: bool, acronym: bool = False):
+        if acronym:
+            base = frozenset((word,))
+            if not prefix or word in self._df:
+                return base, base
+            near = self._expand(word, 0, True)
+            cap = SHORT_PREFIX_TERMS.get(len(word))
+            if cap is not None and len(near) > cap:
+                near = sorted(near, key=lambda t: (-self._df.get(t, 0), t))[:cap]
+            return base, base.union(near)
+        if self._is_whole(word, prefix):
+            prefix = False
         k = max_edits(word)
-        base = frozenset((word,) + self._stem_forms(word))
+        base = frozenset((word,) + self._stem_forms(word)) | self._translations(word)
         if not (k or prefix):
             return base, base
         near = self._expand(word, k, prefix)
@@ -557,11 +599,11 @@ class SearchIndex:
         import tantivy
         Q, Should = tantivy.Query, tantivy.Occur.Should
         schema = self._tv[kind][1]
-        exact = {w for w, _p in words if w in self._df}
+        exact = {w for w, _p, _a in words if w in self._df}
         clauses = [(Should, Q.boost_query(Q.term_query(schema, f, w), b * EXACT_BOOST))
                    for w in sorted(exact) for f, b in fields]
-        term_sets = [self._terms(w, p) for w, p in words]
-        far = frozenset().union(*(self._far_terms(w, p) for w, p in words))
+        term_sets = [self._terms(w, p, a) for w, p, a in words]
+        far = frozenset().union(*(self._far_terms(w, p, a) for w, p, a in words))
         for f, _b in _match_fields(kind, fields):
             terms = frozenset().union(*(full if f in fuzzy_fields else base for base, full in term_sets)) - exact
             # two edits away ranks below one edit away (and stem forms)
@@ -584,6 +626,38 @@ class SearchIndex:
             return Q.boolean_query([(tantivy.Occur.Should, Q.term_query(schema, f, phrase[0])) for f, _b in fields])
         return Q.boolean_query([(tantivy.Occur.Should, Q.boost_query(Q.phrase_query(schema, f, list(phrase)), b))
                                 for f, b in fields])
+
+    def explain(self, query: Query, token: str) -> str | None:
+        """Why ``token`` (a matched word, any case) matched ``query``: None for a
+        word as typed (or in a phrase), else "word form of X", "X in the other
+        language", "begins with X" or "typo of X"."""
+        with self._lock:                   # the caches are shared with the search threads
+            return self._explain(query, token.lower())
+
+    def _explain(self, query: Query, token: str) -> str | None:
+        last = query.last_term if query.prefix_last else None
+        reasons = []
+        for gi, group in enumerate(query.groups):
+            for w in group:
+                if token == w:
+                    return None
+                prefix = w == last and gi == len(query.groups) - 1
+                acronym = self._is_acronym(w, query)
+                if acronym:
+                    if token.startswith(w):
+                        reasons.append(f"begins with {w}")
+                    continue
+                if token in self._translations(w):
+                    reasons.append(f"{w} in the other language")
+                elif token in self._stem_forms(w):
+                    reasons.append(f"word form of {w}")
+                elif token in self._terms(w, prefix)[1]:
+                    whole = self._is_whole(w, prefix)
+                    reasons.append(f"begins with {w}" if prefix and not whole and token.startswith(w)
+                                   else f"typo of {w}")
+        if any(token in phrase for phrase in query.phrases):
+            return None
+        return reasons[0] if reasons else None
 
     # --------------------------------------------------------------- filters
     def _resolve_entities(self, f: Filter) -> tuple[list, str | None]:
@@ -643,6 +717,17 @@ class SearchIndex:
                 problems.append(f"unknown entity {eid}")
                 return None
             out.append(Q.term_query(schema, "ent", _ent_token(eid)))
+        for value in query.speaker_filters():
+            ents, problem = self._filter_cache.get_or(("ent", Filter("person", value)),
+                                                      lambda: self._resolve_entities(Filter("person", value)))
+            if problem:
+                problems.append(problem.replace("person:", "speaker:", 1))
+            if not ents:
+                return None
+            ids = tuple(e.id for e in ents)
+            field, tokens = ("sid", list(ids)) if kind == "quotes" else ("ent", [_ent_token(i) for i in ids])
+            out.append(self._filter_cache.get_or((kind, "speaker", ids),
+                                                 lambda: Q.term_set_query(schema, field, tokens)))
         outlet_values = query.outlet_filters()
         if outlet_values:
             outlets: set[str] = set()
@@ -698,8 +783,7 @@ class SearchIndex:
     def _search(self, text, limit, entity_ids, include_boilerplate) -> SearchResults:
         query = self._parse_cache.get_or(text, lambda: parse_query(text))
         results = SearchResults(query=query, problems=list(query.problems))
-        if not query.has_text and not query.has_filters and not entity_ids:
-            return results
+        # an empty query lists every unit of each kind, newest first (a user can browse)
         scopes = query.scopes
         kinds = [k for k in KINDS if not scopes
                  or (k == "articles" and "titles" in scopes)
@@ -710,7 +794,8 @@ class SearchIndex:
             terms: set[str] = set()
             for gi, group in enumerate(query.groups):
                 for w in group:
-                    terms |= self._terms(w, w == last and gi == len(query.groups) - 1)[1]
+                    terms |= self._terms(w, w == last and gi == len(query.groups) - 1,
+                                         self._is_acronym(w, query))[1]
             ctx = HitContext(self, query, include_boilerplate, frozenset(terms))
             # the lists a reader reads at once (articles, and passages for their snippets) are
             # searched now; the others only counted (a tab label), searched on their first read
@@ -787,7 +872,7 @@ class SearchIndex:
         last = query.last_term if query.prefix_last else None
         for gi, group in enumerate(query.groups):
             is_last_group = gi == len(query.groups) - 1
-            words = tuple((w, w == last and is_last_group) for w in group)
+            words = tuple((w, w == last and is_last_group, self._is_acronym(w, query)) for w in group)
             clauses.append((Occur.Must, self._group_query(kind, words, fields, fuzzy)))
         searched = _FIELDS[kind] + ((("boiler", 0.5),) if include_boilerplate and kind == "passages" else ())
         for phrase in query.phrases:

@@ -6,7 +6,9 @@
     -jepang  -"kerja sama"     exclude a word or phrase
     person:anwar  org:jica  program:ssw  place:tokyo   (entity, through aliases, fuzzy)
     person:"Anwar Sanusi"      quoted filter values may hold spaces
-    outlet:jpnn  lang:id|en  from:2023-01  to:2024-12  in:quotes|titles|figures
+    outlet:jpnn  lang:id|en  from:2023-01  to:2024-12  year:2024  in:quotes|titles|figures
+    speaker:anwar              quotes by this speaker; other lists: the articles quoting them
+    JICA                       a word in capitals is an acronym: never typo-matched
 
 A broken piece (unclosed quote, unknown filter, bad date, dangling OR) is
 reported in ``Query.problems`` and the rest is searched as plain words.
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 WORD_RE = re.compile(r"[^\W_]+")
 ENTITY_KEYS = {"person": "person", "org": "organisation", "organisation": "organisation",
                "organization": "organisation", "program": "program", "place": "place"}
-FILTER_KEYS = set(ENTITY_KEYS) | {"outlet", "lang", "from", "to", "in"}
+FILTER_KEYS = set(ENTITY_KEYS) | {"outlet", "lang", "from", "to", "year", "in", "speaker"}
 SCOPES = {"quotes": "quotes", "quote": "quotes", "titles": "titles", "title": "titles",
           "figures": "figures", "figure": "figures"}
 LANGS = {"id", "en"}
@@ -51,6 +53,7 @@ class Query:
     date_to: dt.date | None = None
     scopes: frozenset[str] = frozenset()          # quotes/titles/figures; empty = everywhere
     prefix_last: bool = False                     # the last word is still being typed
+    acronyms: frozenset[str] = frozenset()        # words typed in capitals (lower-cased): no typos
     problems: tuple[str, ...] = ()
 
     @property
@@ -74,6 +77,9 @@ class Query:
 
     def outlet_filters(self) -> list[str]:
         return [f.value for f in self.filters if f.key == "outlet"]
+
+    def speaker_filters(self) -> list[str]:
+        return [f.value for f in self.filters if f.key == "speaker"]
 
 
 def _parse_date(value: str, end: bool) -> dt.date | None:
@@ -106,6 +112,7 @@ def parse_query(text: str) -> Query:
     langs: set[str] = set()
     scopes: set[str] = set()
     date_from = date_to = None
+    acronyms: set[str] = set()
     pending_or = False
     last_plain_end = -1      # where the last plain word token ended
 
@@ -140,7 +147,7 @@ def parse_query(text: str) -> Query:
             k = key[:-1].lower()
             if k not in FILTER_KEYS:
                 problems.append(f"unknown filter {key} (filters: person: org: program: place: "
-                                "outlet: lang: from: to: in:): searched as words")
+                                "outlet: lang: from: to: year: speaker: in:): searched as words")
                 for w in words(key + value):
                     add_words([w], True)
                 last_plain_end = m.end()
@@ -158,6 +165,15 @@ def parse_query(text: str) -> Query:
                 filters.append(Filter(ENTITY_KEYS[k], value))
             elif k == "outlet":
                 filters.append(Filter("outlet", value.lower()))
+            elif k == "speaker":
+                filters.append(Filter("speaker", value))
+            elif k == "year":
+                if re.fullmatch(r"\d{4}", value):
+                    y_from, y_to = _parse_date(value, end=False), _parse_date(value, end=True)
+                    date_from = max(date_from, y_from) if date_from else y_from
+                    date_to = min(date_to, y_to) if date_to else y_to
+                else:
+                    problems.append(f"year:{value} is not a year (use year:2024)")
             elif k == "lang":
                 for v in value.lower().split("|"):
                     if v in LANGS:
@@ -180,6 +196,8 @@ def parse_query(text: str) -> Query:
                     date_to = d
             continue
         ws = words(value)
+        acronyms.update(t.lower() for t in WORD_RE.findall(value) if len(t) >= 2 and t.isupper()
+                        and not t.isdigit())
         if neg:
             if not ws:
                 continue                     # a lone "-" while typing
@@ -220,5 +238,5 @@ def parse_query(text: str) -> Query:
         text=text, groups=tuple(tuple(dict.fromkeys(g)) for g in groups), phrases=tuple(phrases),
         excludes=tuple(excludes), exclude_phrases=tuple(exclude_phrases), filters=tuple(filters),
         langs=frozenset(langs), date_from=date_from, date_to=date_to, scopes=frozenset(scopes),
-        prefix_last=prefix_last, problems=tuple(dict.fromkeys(problems)),
+        prefix_last=prefix_last, acronyms=frozenset(acronyms), problems=tuple(dict.fromkeys(problems)),
     )

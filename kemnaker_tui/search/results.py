@@ -69,6 +69,12 @@ class Hit:
         return self._spans
 
     @property
+    def why(self) -> list[tuple[str, str]]:
+        """(matched text, reason) for each distinct match that is not the word as
+        typed: a stem form, a translation, a completion or a typo."""
+        return self._ctx.why(self)
+
+    @property
     def snippet(self) -> Snippet:
         if self._snippet is None:
             self._snippet = self._ctx.snippet(self)
@@ -189,6 +195,11 @@ class SearchResults:
     def hits(self, kind: str) -> Sequence[Hit]:
         return getattr(self, kind)
 
+    @staticmethod
+    def why(hit: Hit) -> list[tuple[str, str]]:
+        """Why ``hit`` matched, for each match that is not a word as typed."""
+        return hit.why
+
     def __repr__(self) -> str:
         return f"SearchResults({self.query.text!r}, counts={self.counts}, problems={self.problems})"
 
@@ -212,6 +223,8 @@ class HitContext:
         self._best: dict[int, int] | None = None       # article ordinal -> its first passage hit
         self._lock = threading.Lock()
         self._found: dict[str, tuple[list, list]] = {}     # article -> (match starts, matches), whole text
+        self._reasons: dict[str, str | None] = {}           # matched word -> why (None: as typed)
+        self._exact: set[str] = set()
 
     @property
     def matcher(self) -> Matcher:
@@ -271,6 +284,23 @@ class HitContext:
 
     def spans(self, hit: Hit) -> tuple[Span, ...]:
         return to_spans(self._unit_spans(hit))
+
+    def why(self, hit: Hit) -> list[tuple[str, str]]:
+        text = self.index.corpus.article(hit.article).text
+        out: dict[str, tuple[str, str]] = {}
+        for s in hit.spans:
+            matched = text[s.start:s.end]
+            key = matched.lower()
+            if key in out or key in self._exact:
+                continue
+            reason = self._reasons.get(key)
+            if reason is None and key not in self._reasons:
+                reason = self._reasons[key] = self.index.explain(self.query, key)
+            if reason is None:
+                self._exact.add(key)
+                continue
+            out[key] = (matched, reason)
+        return list(out.values())
 
     def snippet(self, hit: Hit) -> Snippet:
         article = self.index.corpus.article(hit.article)

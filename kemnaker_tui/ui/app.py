@@ -75,6 +75,8 @@ _guard_command_palette()
 
 
 REINDEX_AFTER = 1.0     # seconds after the last correction before the search index is rebuilt
+TOAST_SECONDS = 3.0
+TOAST_SECONDS_WARNING = 5.0
 
 
 class LoadProgress(Message):
@@ -96,6 +98,13 @@ class Reloaded(Message):
         super().__init__()
         self.explorer = explorer
         self.summary = summary
+
+
+class WatchNotice(Message):
+    """A toast from the folder watcher's thread (posting never blocks it)."""
+    def __init__(self, text: str, title: str) -> None:
+        super().__init__()
+        self.text, self.title = text, title
 
 
 class LoadFailed(Message):
@@ -141,6 +150,7 @@ class KemnakerApp(App):
         # live folders: the user's own paths are watched (not a corpus handed in, not the bundled one)
         self.watching = bool(self.paths) and corpus is None if watch is None else watch
         self._stop_watching = threading.Event()
+        self._watcher: threading.Thread | None = None
         if use_store and corpus is None:
             from kemnaker_tui.library.workers import prepare_for_threads
             prepare_for_threads()      # while sys.stderr is still the terminal's
@@ -160,6 +170,10 @@ class KemnakerApp(App):
         be an action) and control characters shown as '�', never sent.
         Widgets' ``notify`` passes ``markup=True`` by default: ignored here."""
         from kemnaker_tui.ui.render import safe
+        # a toast sits over the lists: a few seconds, never ten (the skipped-files screen,
+        # the overview and the status lines keep what it says)
+        limit = TOAST_SECONDS if severity == "information" else TOAST_SECONDS_WARNING
+        timeout = limit if timeout is None else min(timeout, limit)
         super().notify(safe(str(message)), title=safe(str(title)), severity=severity,
                        timeout=timeout, markup=False)
 
@@ -244,11 +258,17 @@ class KemnakerApp(App):
         if self.watching:
             self.watch_folders()
 
-    @work(thread=True, exclusive=True, group="watch")
     def watch_folders(self) -> None:
         """Live folders: when an article file under the paths is added, changed or
         removed, load again through the library (only what changed is analysed)
-        and swap the explorer in; a toast says what happened."""
+        and swap the explorer in; a toast says what happened. A plain daemon
+        thread, not a Textual worker: it runs as long as the app, and code that
+        waits for the app's workers to finish must not wait for it."""
+        if self._watcher is None or not self._watcher.is_alive():
+            self._watcher = threading.Thread(target=self._watch_loop, name="kemnaker-watch", daemon=True)
+            self._watcher.start()
+
+    def _watch_loop(self) -> None:
         from kemnaker_tui.library.watch import describe_changes, watch_changes
         try:
             for _files in watch_changes(self.paths, self._stop_watching):
@@ -256,8 +276,7 @@ class KemnakerApp(App):
                 try:
                     explorer, loaded = self._load_explorer(lambda *_a: None)
                 except Exception as exc:  # noqa: BLE001 - a folder gone, a store problem: say so, keep the old
-                    self.call_from_thread(self.notify, f"could not reload: {exc}", title="Folder changed",
-                                          severity="warning", timeout=10)
+                    self.post_message(WatchNotice(f"could not reload: {exc}", "Folder changed"))
                     continue
                 old_keys = [a.key for a in before.articles] if before else []
                 new_keys = [a.key for a in explorer.corpus.articles]
@@ -267,8 +286,10 @@ class KemnakerApp(App):
                 if summary or before is None or before.skipped != explorer.corpus.skipped:
                     self.post_message(Reloaded(explorer, summary or "files changed"))
         except Exception as exc:  # noqa: BLE001 - watching is a convenience: the explorer stays usable
-            self.call_from_thread(self.notify, f"stopped watching the folders: {exc}", title="Live folders",
-                                  severity="warning", timeout=10)
+            self.post_message(WatchNotice(f"stopped watching the folders: {exc}", "Live folders"))
+
+    def on_watch_notice(self, message: WatchNotice) -> None:
+        self.notify(message.text, title=message.title, severity="warning", timeout=10)
 
     def on_reloaded(self, message: Reloaded) -> None:
         """Swap in the new corpus; a screen showing an article keeps showing it."""
@@ -574,7 +595,11 @@ class KemnakerApp(App):
         # corpus ("[" or control characters in them): escape, never interpret.
         from textual.markup import escape
         from kemnaker_tui.ui.render import safe
+        seen: set[str] = set()
         for command in self._system_commands(screen):
+            if command.title in seen:      # the screen's, then ours, then Textual's: the first wins
+                continue
+            seen.add(command.title)
             yield command._replace(title=escape(safe(command.title, True)), help=escape(safe(command.help, True)))
 
     def _system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -599,7 +624,8 @@ class KemnakerApp(App):
         yield SystemCommand("Fetch URL…", "Download pages, PDFs or a feed into the folder being explored",
                             self.action_fetch_url)
         yield SystemCommand("Basket", "Collected quotes: reorder, remove, export (b)", self.action_basket)
-        yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
+        yield SystemCommand("Every key", "Every key binding, with its id for settings.toml (?)",
+                            self.action_help)
         yield from super().get_system_commands(screen)
 
 

@@ -192,12 +192,18 @@ class Explorer:
                    for m in entity.mentions)
 
     def filter_meetings(self, entity_ids: frozenset[str], start: dt.date | None = None,
-                        end: dt.date | None = None) -> list[Meeting]:
+                        end: dt.date | None = None, keep_undated: bool = False) -> list[Meeting]:
+        """Meetings involving every entity and dated within [start, end] (by their
+        own date, else their article's). ``keep_undated``: meetings with no date at
+        all stay in (a date range cannot tell about them; the caller shows them apart)."""
         out = []
         for m in self.meetings:
             if entity_ids and not all(self.meeting_involves(m, e) for e in entity_ids):
                 continue
             date, _ = self.meeting_date(m)
+            if date is None and keep_undated:
+                out.append(m)
+                continue
             if start and (date is None or date < start):
                 continue
             if end and (date is None or date > end):

@@ -93,6 +93,49 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+def clip_middle(text: str, width: int) -> str:
+    """Keep the beginning and the end: names that share their first words
+    ("Kementerian Ketenagakerjaan … Bidang A" / "… Bidang B") still differ."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if width < 12:
+        return clip(text, width)
+    tail = (width - 1) // 3
+    head = width - 1 - tail
+    return text[:head].rstrip() + "…" + text[len(text) - tail:].lstrip()
+
+
+def entity_label(name: str, acronym: str | None, width: int, middle: bool = False) -> str:
+    """An entity's name in ``width`` cells: the acronym first when the whole
+    does not fit (it is what tells two long organisation names apart), then
+    the name, clipped at its end (``middle``: keeping its beginning and end)."""
+    cut = clip_middle if middle else clip
+    acronym = acronym if acronym and acronym != name else None
+    full = f"{name} ({acronym})" if acronym else name
+    if len(full) <= width:
+        return full
+    if acronym:
+        rest = width - len(acronym) - 1
+        return f"{acronym} {cut(name, rest)}" if rest >= 6 else clip(acronym, width)
+    return cut(name, width)
+
+
+def distinct_labels(entities, width: int) -> dict[str, str]:
+    """Entity id -> its label in ``width`` cells, such that two different
+    entities never look the same: a clipped name that another one shares keeps
+    its end instead ("Kementerian Ketenagakerja…Bidang A" / "…Bidang B")."""
+    labels = {e.id: entity_label(e.name, e.acronym, width) for e in entities}
+    seen: dict[str, list] = {}
+    for e in entities:
+        seen.setdefault(labels[e.id], []).append(e)
+    for same in seen.values():
+        if len(same) > 1:
+            for e in same:
+                labels[e.id] = entity_label(e.name, e.acronym, width, middle=True)
+    return labels
+
+
 def bar(count: int, top: int, width: int = 24) -> str:
     if top <= 0 or count <= 0:
         return ""

@@ -1,4 +1,5 @@
-"""Each screen at 120×36 (pytest-textual-snapshot). Timings, toasts and the
+"""Each screen at 120×36, and the five main ones (overview, search, timeline,
+entity page, article view) at 80×24, 100×30 and 160×45 (pytest-textual-snapshot). Timings, toasts and the
 cursor blink are turned off so the pictures only change when the UI does.
 Update with: pytest tests/ui/test_ui_snapshots.py --snapshot-update"""
 from __future__ import annotations
@@ -71,3 +72,20 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_screen(case, snap_compare, corpus):
     assert snap_compare(snapshot_app(corpus), terminal_size=SIZE, run_before=CASES[case])
+
+
+# The five screens a journalist lives in, at a small, a medium and a large terminal.
+SIZES = {"80x24": (80, 24), "100x30": (100, 30), "160x45": (160, 45)}
+SIZED = {
+    "overview": steps(),
+    "search": steps("slash", *"magang", "enter"),
+    "timeline": steps("t"),
+    "entity_page": steps("e", *"japan", "down", "enter"),
+    "article": steps("slash", *"magang", "enter", "enter"),
+}
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+@pytest.mark.parametrize("case", sorted(SIZED))
+def test_screen_at_size(case, size, snap_compare, corpus):
+    assert snap_compare(snapshot_app(corpus), terminal_size=SIZES[size], run_before=SIZED[case])

@@ -43,6 +43,7 @@ class ArticleScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(self.header(), id="article-header")
+        yield Static(self.legend(), id="article-legend")
         yield ArticleBody(self.explorer, self.article, hits=self.hits, at=self.at, id="article-body")
         yield Static(id="article-status")
         yield Footer()
@@ -50,18 +51,27 @@ class ArticleScreen(Screen):
     def header(self) -> Content:
         a = self.article
         fixed = self.explorer.correction_marks(a.key)
-        lines = [R.join(R.plain(a.title, R.TITLE), ("  ✎ corrected" if fixed else "", "bold $text-warning"))]
+        # a title made from the lead sentence is not the headline: say so
+        title = (R.join(("(no headline) ", R.DIM), (R.clip(a.title, 120), R.DIM))
+                 if getattr(a, "title_derived", False) else R.plain(a.title, R.TITLE))
+        lines = [R.join(title, ("  ✎ corrected" if fixed else "", "bold $text-warning"))]
         bits = [a.outlet or "unknown outlet",
                 ("published " + a.published.isoformat()) if a.published else (a.published_text or "no publication date"),
                 ("dateline " + a.dateline) if a.dateline else None,
                 {"id": "Bahasa Indonesia", "en": "English"}.get(a.language, a.language)]
         lines.append(R.plain(" · ".join(b for b in bits if b), R.DIM))
         lines.append(R.plain((a.url + " · " if a.url else "") + a.path, R.DIM))
-        legend = R.join(*[(R.TYPE_ICON[t] + " " + t + "  ", R.ENTITY[t]) for t in R.ENTITY],
-                        ("“quote”", R.QUOTE), ("  speaker", R.SPEAKER), ("  figure", "underline"),
-                        ("  boilerplate", R.BOILERPLATE))
-        lines.append(legend)
         return Content("\n").join(lines)
+
+    @staticmethod
+    def legend() -> Content:
+        """What the colours mean (hidden on a short terminal: the text needs the rows)."""
+        return R.join(*[(R.TYPE_ICON[t] + " " + t + "  ", R.ENTITY[t]) for t in R.ENTITY],
+                      ("“quote”", R.QUOTE), ("  speaker", R.SPEAKER), ("  figure", "underline"),
+                      ("  boilerplate", R.BOILERPLATE))
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.height < 32, "-short")
 
     def on_mount(self) -> None:
         body = self.query_one(ArticleBody)

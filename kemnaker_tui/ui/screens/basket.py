@@ -39,7 +39,7 @@ class BasketScreen(Screen):
         with Vertical(id="basket-box"):
             yield Static(id="basket-title")
             yield ClipList(id="basket-list")
-            export = Input(id="basket-export", placeholder="file to write (Markdown)")
+            export = Input(id="basket-export", placeholder="file to write (Markdown)", select_on_focus=False)
             export.display = False
             yield export
         yield Footer()

@@ -15,9 +15,12 @@ from kemnaker_tui.ui import render as R
 EXTRA = [
     ("Everywhere", "tab / shift+tab", "move between panes", None),
     ("Everywhere", "ctrl+p", "command palette (commands for what is on screen)", None),
-    ("Lists", "↑ ↓ j k, g G, pgup pgdn", "move", None),
+    ("Lists", "↑ ↓ j k · g G · pgup pgdn", "move", None),
     ("Lists", "enter / click", "open", None),
-    ("Search", "enter (in the query box)", "go to the results", None),
+    ("Search", "enter", "from the query box to the results", None),
+    ("Entity sidebar", "letters, space", "in the filter box: filter the list (names have spaces)", None),
+    ("Entity sidebar", "↓ / enter", "from the filter box to the list (↑ on the first entity: back)", None),
+    ("Entity sidebar", "enter", "in the list: open the entity's page", None),
     ("Search", "click a tab", "show that kind of result", None),
 ]
 
@@ -75,14 +78,20 @@ class HelpScreen(ModalScreen):
                 titles.append(group)
                 sections[group] = []
             sections[group].append((keys, what, bid))
+        # columns as wide as their longest entry, two spaces apart: words never run together
+        every = [row for title in titles for row in sections[title]]
+        # (capped: one long entry must not push every binding id onto a line of its own)
+        key_width = min(22, max((len(k) for k, _w, _b in every), default=10))
+        what_width = min(40, max((len(w) for _k, w, _b in every), default=20))
         for title in titles:
             out.append(Option(R.plain(title, "bold $text-accent"), disabled=True))
-            out.extend(Option(self.row(*row)) for row in sections[title])
+            out.extend(Option(self.row(*row, key_width, what_width)) for row in sections[title])
         return out
 
     @staticmethod
-    def row(keys: str, what: str, binding_id: str | None) -> Content:
-        return R.join((f"  {keys:<20}", "bold"), R.plain(f"{what:<40} "), (binding_id or "", R.DIM))
+    def row(keys: str, what: str, binding_id: str | None, key_width: int = 20, what_width: int = 40) -> Content:
+        return R.join((f"  {keys:<{key_width}}  ", "bold"), R.plain(f"{what:<{what_width}}  "),
+                      (binding_id or "", R.DIM))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

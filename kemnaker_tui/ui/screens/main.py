@@ -16,6 +16,9 @@ from kemnaker_tui.ui.widgets.sidebar import EntitySidebar
 from kemnaker_tui.ui.widgets.timeline import TimelinePane
 
 VIEWS = ("overview", "search", "timeline")
+SIDEBAR_HIDDEN_BELOW = 100   # columns: below this the sidebar starts hidden
+WIDE_FROM = 140              # columns: from this on the sidebar has its full width
+TALL_FROM = 32               # rows: below this panes drop their margins
 
 
 class MainScreen(Screen):
@@ -60,8 +63,13 @@ class MainScreen(Screen):
         self.refresh_bindings()
 
     def on_resize(self, event) -> None:
-        # a narrow terminal gives the room to the results (ctrl+e brings the sidebar back)
-        self.query_one(EntitySidebar).display = event.size.width >= 100
+        # A narrow terminal gives the room to the results (ctrl+e brings the sidebar back);
+        # a medium one a narrower sidebar; a short one smaller margins (app.tcss).
+        width, height = event.size
+        self.set_class(width < SIDEBAR_HIDDEN_BELOW, "-narrow")
+        self.set_class(SIDEBAR_HIDDEN_BELOW <= width < WIDE_FROM, "-medium")
+        self.set_class(height < TALL_FROM, "-short")
+        self.query_one(EntitySidebar).display = width >= SIDEBAR_HIDDEN_BELOW
 
     def focus_sidebar(self) -> None:
         sidebar = self.query_one(EntitySidebar)
@@ -73,6 +81,10 @@ class MainScreen(Screen):
         sidebar.display = not sidebar.display
 
     def action_back(self) -> None:
+        search = self.query_one(SearchView)
+        if self.view == "search" and search.is_split:
+            search.action_split()          # escape closes the second search pane first
+            return
         focused = self.focused
         sidebar = self.query_one(EntitySidebar)
         if focused is not None and sidebar in focused.ancestors:

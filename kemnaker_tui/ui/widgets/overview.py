@@ -36,7 +36,23 @@ class OverviewPane(Vertical):
         yield ArticleList(id="overview-articles")
 
     def on_mount(self) -> None:
+        self.border_title = "Overview"
+        self.explorer: Explorer | None = None
+        self._stats_size = (0, 0)
         self.query_one("#articles-title").display = False
+
+    def on_resize(self, event) -> None:
+        # the stats are laid out for the room there is: columns that fit, fewer rows when short
+        if self.explorer is not None and self._stats_size != self._room():
+            self._show_stats()
+
+    def _room(self) -> tuple[int, int]:
+        return (self.content_size.width or 80, self.app.size.height or 24)
+
+    def _show_stats(self) -> None:
+        self._stats_size = self._room()
+        width, height = self._stats_size
+        self.query_one("#overview-stats", Static).update(self.stats(self.explorer, width, height))
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         label = STAGES.get(stage, stage)
@@ -57,7 +73,8 @@ class OverviewPane(Vertical):
         if seconds is not None and self.app.show_timings:
             status = status + R.plain(f"   loaded in {seconds:.1f} s", R.DIM)
         self.query_one("#load-status", Static).update(status)
-        self.query_one("#overview-stats", Static).update(self.stats(explorer))
+        self.explorer = explorer
+        self._show_stats()
         lst = self.query_one("#overview-articles", ArticleList)
         articles = sorted(corpus.articles, key=lambda a: (a.published is None, -(a.published.toordinal() if a.published else 0), a.key))
         options = []
@@ -73,9 +90,16 @@ class OverviewPane(Vertical):
         lst.highlighted = 0 if corpus.articles else None
 
     @staticmethod
-    def stats(explorer: Explorer) -> Content:
+    def stats(explorer: Explorer, width: int = 120, height: int = 40) -> Content:
+        """The corpus at a glance, laid out for ``width`` columns and a terminal
+        ``height`` rows high: the top-entity columns that fit side by side (a
+        column is dropped before a row wraps), fewer of them and one line of
+        meetings per year on a short terminal, so the article list below keeps
+        its room."""
         corpus = explorer.corpus
         lines: list[Content] = []
+        tall = height >= 40
+        medium = height >= 30
         rng = explorer.date_range()
         outlets = sorted({a.outlet for a in corpus.articles if a.outlet})
         langs: dict[str, int] = {}
@@ -87,50 +111,76 @@ class OverviewPane(Vertical):
         if outlets:
             first.append(f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")
         if langs:
-            first.append(", ".join(f"{k} {v}" for k, v in sorted(langs.items())))
+            names = {"id": "Indonesian", "en": "English"}
+            first.append(", ".join(f"{v} in {names.get(k, k or '?')}" for k, v in sorted(langs.items())))
         lines.append(R.plain(" · ".join(first), "bold"))
         second = R.plain(f"{len(corpus.entities)} entities · {len(corpus.meetings)} meetings · "
                          f"{len(corpus.quotes)} quotes · {len(corpus.figures)} figures")
         if corpus.skipped:
-            second = second + R.plain(f" · {len(corpus.skipped)} files skipped (s shows why)", "$text-warning")
+            skipped = f"{len(corpus.skipped)} files skipped (s shows why)"
+            if second.cell_length + 3 + len(skipped) > width:
+                lines.append(second)
+                second = R.plain(skipped, "$text-warning")
+            else:
+                second = second + R.plain(" · " + skipped, "$text-warning")
         lines.append(second)
         if explorer.index_problem:
             lines.append(R.plain(explorer.index_problem, "$text-warning"))
         for w in corpus.warnings[:3]:
             lines.append(R.plain("warning: " + w, "$text-warning"))
-        lines.append(Content(""))
+        if tall:
+            lines.append(Content(""))
 
         groups = explorer.entities_by_type()
+        # as many type columns as fit at 18+ cells each (people and organisations first)
+        n_cols = max(1, min(len(groups), width // 18))
+        col_width = max(18, width // n_cols)
+        rows = 5 if tall else (3 if medium else 2)
         lines.append(R.plain("Top entities", "bold"))
         columns = []
-        for etype, entities in groups.items():
+        shown = [e for es in list(groups.values())[:n_cols] for e in es[:rows]]
+        count_width = max((len(f" {len(e.mentions)}") for e in shown), default=2)
+        labels = R.distinct_labels(shown, col_width - 3 - count_width)
+        for etype, entities in list(groups.items())[:n_cols]:
             col = [R.join((f"{TYPE_LABELS.get(etype, etype)}", R.ENTITY.get(etype, "") + " bold"))]
-            for e in entities[:5]:
+            for e in entities[:rows]:
+                count = f" {len(e.mentions)}"
+                name = labels[e.id]
                 col.append(R.join((R.TYPE_ICON.get(etype, "·") + " ", R.ENTITY.get(etype, "")),
-                                  R.plain(R.clip(e.name, 15)), (f" {len(e.mentions)}", R.DIM)))
+                                  R.plain(name), (count, R.DIM)))
             if not entities:
                 col.append(R.plain("none found", R.DIM))
             columns.append(col)
-        height = max(len(c) for c in columns)
-        for row in range(height):
+        depth = max(len(c) for c in columns)
+        for row in range(depth):
             line = Content("")
             for col in columns:
                 cell = col[row] if row < len(col) else Content("")
-                line = line + cell.pad_right(max(1, 21 - cell.cell_length))
-            lines.append(line)
-        lines.append(Content(""))
+                line = line + cell.pad_right(max(1, col_width - cell.cell_length))
+            lines.append(line.rstrip())
+        if tall:
+            lines.append(Content(""))
 
-        lines.append(R.plain("Meetings per year", "bold"))
         per_year = explorer.meetings_per_year()
-        top = max((n for _y, n in per_year), default=0)
-        for year, n in per_year:
-            label = str(year) if year is not None else "undated"
-            lines.append(R.join((f"  {label:>7} ", R.DIM), (R.bar(n, top), "$text-primary"), (f" {n}", "bold")))
-        if not per_year:
-            lines.append(R.plain("  no meetings found", R.DIM))
-        lines.append(Content(""))
-        lines.append(R.plain("/ search · t timeline · e entities · enter opens · ? every key · ctrl+p commands",
-                             R.DIM))
+        if medium:
+            lines.append(R.plain("Meetings per year", "bold"))
+            top = max((n for _y, n in per_year), default=0)
+            bar_width = max(6, min(24, width - 20))
+            for year, n in per_year:
+                label = str(year) if year is not None else "undated"
+                lines.append(R.join((f"  {label:>7} ", R.DIM), (R.bar(n, top, bar_width), "$text-primary"),
+                                    (f" {n}", "bold")))
+            if not per_year:
+                lines.append(R.plain("  no meetings found", R.DIM))
+        else:
+            # one line: the list below keeps its room on a short terminal
+            years = " · ".join(f"{y if y is not None else 'undated'} {n}" for y, n in per_year)
+            lines.append(R.join(("Meetings per year: ", "bold"), R.plain(R.clip(years or "none found",
+                                                                              max(10, width - 19)), R.DIM)))
+        if tall:
+            lines.append(Content(""))
+            lines.append(R.plain(R.clip("/ search · t timeline · e entities · enter opens · ? every key · "
+                                        "ctrl+p commands", width), R.DIM))
         return Content("\n").join(lines)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, Tab
 from textual.widgets.option_list import Option
 
 from kemnaker_tui.ui import render as R
@@ -28,11 +28,18 @@ from kemnaker_tui.ui.searching import KINDS
 from kemnaker_tui.ui.widgets.keylist import KeyList
 
 LABELS = {"articles": "Articles", "passages": "Passages", "quotes": "Quotes", "figures": "Figures"}
+# a pane narrower than NARROW_TABS columns (80 columns, or a split view) shows all four tabs
+# with short names rather than pushing the last ones out of sight
+SHORT_LABELS = {"articles": "Art.", "passages": "Pass.", "quotes": "Quot.", "figures": "Fig."}
+NARROW_TABS = 64
 LIMIT = 200
 INLINE_MS = 60.0  # a query (with its visible rows) slower than this moves the next one to a thread
 COUNT_WIDTH = 5  # "9,999" (wider counts push the label, which is fine)
 HINT = ('words (typos ok) · "exact phrase" · a OR b · -exclude · person:anwar org:jcci '
-        'outlet:jpnn from:2023-01 to:2024 in:quotes')
+        'speaker:anwar outlet:jpnn year:2024 lang:en from:2023-01 to:2024 in:quotes')
+EMPTY = "everything, newest first — type to search · "
+KIND_WORDS = {"articles": ("article", "articles"), "passages": ("passage", "passages"),
+              "quotes": ("quote", "quotes"), "figures": ("figure", "figures")}
 
 
 class QueryInput(Input):
@@ -92,9 +99,15 @@ class SearchPane(Vertical):
         self._last_ms = 0.0
         self._kind = "articles"          # the visible tab, readable from the search thread
         self._list_height = 20
+        # the user picked the tab in view ([ ], a click, the palette): results never move it;
+        # otherwise a tab with no hits gives way to the first tab that has some
+        self._tab_chosen = False
+        self._tab_counts: dict[str, int | None] = {}
 
     def compose(self) -> ComposeResult:
-        yield QueryInput(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query")
+        # a focus change never selects the query: the next letter must not replace it
+        yield QueryInput(placeholder="search: words, \"exact phrase\", -exclude, typos ok…", classes="query",
+                         select_on_focus=False)
         yield Static(R.plain(HINT, R.DIM), classes="search-status")
         with TabbedContent(classes="result-tabs"):
             for kind in KINDS:
@@ -115,6 +128,7 @@ class SearchPane(Vertical):
         return active.rsplit("-", 1)[-1]
 
     def on_mount(self) -> None:
+        self.border_title = "Search" if self.id == "search-1" else "Search 2"
         self.watch(self.app, "entity_filter", lambda _v: self.run_query(), init=False)
 
     def load(self, explorer: Explorer) -> None:
@@ -136,9 +150,9 @@ class SearchPane(Vertical):
             return
         self.generation += 1
         query = self.query_text
-        if not query.strip() and not self.app.entity_filter:
-            self._apply(self.generation, query, None, 0.0)
-            return
+        if not query.strip():
+            self._tab_chosen = False           # a new search starts from the tabs as they come
+        # an empty query lists everything of each kind, newest first (a user can browse)
         entity_ids = frozenset(self.app.entity_filter)
         if self.mode == "inline" or (self.mode == "auto" and self._last_ms < INLINE_MS):
             # Fast queries run on the UI thread as soon as the pending keys are
@@ -202,12 +216,15 @@ class SearchPane(Vertical):
             self._hits[kind] = (getattr(results, kind, None) or ()) if results is not None else ()
         tabs = self.query_one(TabbedContent)
         counts = getattr(results, "counts", {}) or {}
+        self._counts = {k: counts.get(k, len(self._hits[k])) for k in KINDS} if results is not None else {}
         for kind in KINDS:
             n = counts.get(kind, len(self._hits[kind]))
             self._set_tab_label(tabs, kind, n if results is not None else None)
         status = self.query_one(".search-status", Static)
         if results is None and problem is None:
             status.update(R.plain(HINT, R.DIM), layout=False)
+        elif not query.strip() and not self.app.entity_filter and problem is None:
+            status.update(R.plain(EMPTY + HINT, R.DIM), layout=False)
         else:
             problems = list(getattr(results, "problems", []) or []) + ([problem] if problem else [])
             total = sum(counts.get(k, 0) for k in KINDS)
@@ -215,18 +232,30 @@ class SearchPane(Vertical):
             if problems:
                 line = line + R.plain("  ⚠ " + "; ".join(problems), "$text-warning")
             status.update(line, layout=False)
-        self._fill(self.active_kind)
+        kind = self.active_kind
+        if results is not None and not self._tab_chosen and not self._counts.get(kind):
+            first = next((k for k in KINDS if self._counts.get(k)), None)
+            if first is not None:
+                # this tab has nothing, another has: show that one (the user did not pick this tab)
+                self._kind = first
+                tabs.active = f"{self.id}-{first}"
+                self._prebuilt = None if (prebuilt and prebuilt[0] != first) else self._prebuilt
+                kind = first
+        self._fill(kind)
         self.shown_generation = generation
         self.post_message(self.ResultsShown(self, query, generation))
 
-    def _set_tab_label(self, tabs: TabbedContent, kind: str, n: int | None) -> None:
+    def _set_tab_label(self, tabs: TabbedContent, kind: str, n: int | None, layout: bool = False) -> None:
         """Counts in the tab labels, padded to a fixed width so a new count
         repaints the tab without a layout pass (a layout repaints everything)."""
-        text = LABELS[kind] + " " + (f"{n:,}" if n is not None else "").ljust(COUNT_WIDTH)
+        self._tab_counts[kind] = n
+        narrow = 0 < self.size.width < NARROW_TABS
+        text = ((SHORT_LABELS if narrow else LABELS)[kind] + " "
+                + (f"{n:,}" if n is not None else "").ljust(3 if narrow else COUNT_WIDTH))
         tab = tabs.get_tab(f"{self.id}-{kind}")
         if tab.label.plain != text:
             tab._label = Content(text)
-            Static.update(tab, tab._label, layout=False)
+            Static.update(tab, tab._label, layout=layout)
 
     # -- lists -----------------------------------------------------------------
     def _fill(self, kind: str) -> None:
@@ -244,8 +273,7 @@ class SearchPane(Vertical):
         self._built[kind] = len(prompts)
         options = [Option(prompt, id=f"{kind}:{i}") for i, prompt in enumerate(prompts)]
         if not options:
-            options = [Option(R.plain("no hits" if self.query_text.strip() or self.app.entity_filter
-                                      else "type a query above", R.DIM), disabled=True)]
+            options = [Option(self._no_hits_text(kind), disabled=True)]
         elif len(hits) > len(prompts):
             options.append(self._more_row(kind))
         lst.set_options(options)
@@ -255,6 +283,17 @@ class SearchPane(Vertical):
         else:
             self._preview(kind)
 
+    def _no_hits_text(self, kind: str) -> Content:
+        """ "no quotes — 4 articles · 2 passages ([ ] switches)": where the hits are."""
+        if self.results is None:
+            return R.plain("type a query above", R.DIM)
+        counts = getattr(self, "_counts", {}) or {}
+        elsewhere = [f"{n:,} {KIND_WORDS[k][n != 1]}" for k in KINDS if k != kind and (n := counts.get(k))]
+        text = f"no {KIND_WORDS[kind][1]}"
+        if elsewhere:
+            text += " — " + " · ".join(elsewhere) + "  ([ ] switch tabs)"
+        return R.plain(text, R.DIM)
+
     def _page(self, kind: str) -> int:
         """Rows to build now: a screenful (article and quote rows take two lines)."""
         rows = max(10, self._list_height)
@@ -263,6 +302,12 @@ class SearchPane(Vertical):
     def on_resize(self) -> None:
         try:
             self._list_height = self.list_for(self.active_kind).size.height or self._list_height
+            narrow = 0 < self.size.width < NARROW_TABS
+            if narrow != getattr(self, "_narrow_tabs", False):
+                self._narrow_tabs = narrow
+                tabs = self.query_one(TabbedContent)
+                for kind in KINDS:          # full or short tab names for the new width
+                    self._set_tab_label(tabs, kind, self._tab_counts.get(kind), layout=True)
         except Exception:  # noqa: BLE001 - not mounted yet
             pass
 
@@ -289,16 +334,47 @@ class SearchPane(Vertical):
         if highlighted is not None:
             lst.highlighted = highlighted
 
+    def _why(self, hit, kind: str) -> Content:
+        """ "  ≈ Kemnekar: typo of kemnaker" when a hit matched other than as typed."""
+        # the hit's own search (rows are built before the pane's results are replaced)
+        query = getattr(getattr(hit, "_ctx", None), "query", None)
+        explain = getattr(getattr(self.explorer, "index", None), "explain", None)
+        if explain is None or query is None:
+            return Content("")
+        if kind == "articles":     # its snippet's highlights: its spans would scan the whole text
+            tokens = [hit.snippet.text[s:e] for s, e in hit.snippet.highlights]
+        else:
+            text = self.explorer.article(hit.article).text
+            tokens = [text[s.start:s.end] for s in hit.spans]
+        seen, out = set(), []
+        for token in tokens:
+            if token.lower() in seen:
+                continue
+            seen.add(token.lower())
+            reason = explain(query, token)
+            if reason:
+                out.append(f"{token}: {reason}")
+        return R.plain("  ≈ " + "; ".join(out[:3]), R.DIM) if out else Content("")
+
+    def _unit_date(self, hit) -> str:
+        """The date shown on a row: the one the unit's citation uses (publication, else the
+        event's, marked °)."""
+        from kemnaker_tui.cite import source_date
+        date, kind, _inferred = source_date(self.explorer.corpus, hit.article, hit.start)
+        if date is None:
+            return "no date   "
+        return date.isoformat() + ("°" if kind == "event" else "")
+
     def _prompt(self, kind: str, hit) -> Content:
         explorer = self.explorer
         article = explorer.article(hit.article)
-        date = article.published.isoformat() if article.published else "no date   "
+        date = article.published.isoformat() if article.published else self._unit_date(hit)
         # spans only where a row draws them (an article's are its whole text: the preview's job)
         spans = [(s.start, s.end) for s in hit.spans] if kind in ("passages", "quotes") else []
         if kind == "articles":
             head = R.join((R.clip(article.title, 90), "bold"), (f"  {article.outlet or ''} {date}", R.DIM))
             snippet = R.highlighted(hit.snippet.text, hit.snippet.highlights)
-            return head + Content("\n") + R.join(("  ", ""), snippet)
+            return head + Content("\n") + R.join(("  ", ""), snippet, self._why(hit, kind))
         if kind == "passages":
             centre = spans[0] if spans else (hit.start, hit.end)
             line = R.kwic(article.text, centre[0], centre[1], spans, left=36, right=70)
@@ -311,8 +387,10 @@ class SearchPane(Vertical):
             body = R.join(("“", R.QUOTE), R.highlighted(R.clip(text, 400) if len(text) > 400 else text, rel),
                           ("”", R.QUOTE))
             speaker = (quote.speaker if quote and quote.speaker else "unattributed")
+            cut = " […]" if quote is not None and quote.unterminated else ""
             return body + Content("\n") + R.join(("  — ", R.DIM), (speaker, R.SPEAKER),
-                                                 (f"  {article.outlet or ''} {date}", R.DIM))
+                                                 (f"  {article.outlet or ''} {date}{cut}", R.DIM),
+                                                 self._why(hit, kind))
         figure = explorer.figure(hit.ref_id)
         head = R.join((figure.text if figure else "", "bold $text-accent"),
                       (f"  = {figure.display_value}{' ' + figure.unit if figure and figure.unit else ''}" if figure else "", R.DIM),
@@ -358,14 +436,15 @@ class SearchPane(Vertical):
         start = max(0, start - 120)
         end = min(len(article.text), end + 120)
         rel = [(s.start - start, s.end - start) for s in hit.spans if start <= s.start and s.end <= end]
+        why = self._why(hit, kind) if kind != "articles" else Content("")
         meta = R.join((R.clip(article.title, 100), "bold"),
                       (f"\n{article.outlet or 'unknown outlet'} · "
-                       f"{article.published.isoformat() if article.published else 'no date'}"
+                       f"{article.published.isoformat() if article.published else self._unit_date(hit).strip()}"
                        f"{' · ' + article.dateline if article.dateline else ''} · {article.key}", R.DIM))
         lead = "…" if start else ""
         body = R.highlighted(lead + article.text[start:end] + ("…" if end < len(article.text) else ""),
                              [(s + len(lead), e + len(lead)) for s, e in rel])
-        return meta + Content("\n") + body
+        return meta + Content("\n") + body + ((Content("\n") + why) if why.plain else Content(""))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, HitList):
@@ -406,7 +485,11 @@ class SearchPane(Vertical):
     def action_previous_tab(self) -> None:
         self._cycle(-1)
 
+    def on_tab_clicked(self, event: Tab.Clicked) -> None:
+        self._tab_chosen = True
+
     def _cycle(self, step: int) -> None:
+        self._tab_chosen = True
         i = KINDS.index(self.active_kind)
         kind = KINDS[(i + step) % len(KINDS)]
         self.query_one(TabbedContent).active = f"{self.id}-{kind}"
@@ -452,7 +535,11 @@ class SearchPane(Vertical):
         for k in KINDS:
             if k != kind:
                 yield SystemCommand(f"Show {LABELS[k]}", f"Switch the results to {LABELS[k].lower()}",
-                                    lambda k=k: setattr(self.query_one(TabbedContent), "active", f"{self.id}-{k}"))
+                                    lambda k=k: self.choose_tab(k))
+
+    def choose_tab(self, kind: str) -> None:
+        self._tab_chosen = True
+        self.query_one(TabbedContent).active = f"{self.id}-{kind}"
 
 
 class SearchView(Horizontal):
@@ -465,6 +552,10 @@ class SearchView(Horizontal):
         second = SearchPane(id="search-2")
         second.display = False
         yield second
+
+    @property
+    def is_split(self) -> bool:
+        return bool(self.query_one("#search-2", SearchPane).display)
 
     @property
     def panes(self) -> list[SearchPane]:

@@ -1,6 +1,8 @@
 """The entity sidebar: people, organisations, programs and places with mention
-counts, a quick filter box, ``space`` to filter every pane by the highlighted
-entity (a removable chip) and ``enter`` to open its page."""
+counts and a quick filter box. In the box letters and spaces filter the list
+(names have spaces); ``↓`` or ``enter`` moves to the list. In the list ``space``
+(or ``f``) filters every pane by the highlighted entity (a removable chip),
+``enter`` opens its page and ``↑`` on the first entity goes back to the box."""
 from __future__ import annotations
 
 from rapidfuzz import fuzz
@@ -29,15 +31,35 @@ def entity_matches(entity: Entity, needle: str) -> bool:
     return False
 
 
+class EntityFilterBox(Input):
+    """The quick filter: a focus change selects nothing, ``↓`` goes to the list."""
+
+    BINDINGS = [Binding("down", "to_list", "To the list", id="entity.to_list", show=False)]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(select_on_focus=False, **kwargs)
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(EntityList).focus()
+
+
 class EntityList(KeyList):
     BINDINGS = [
         Binding("space,f", "toggle_filter", "Filter by", id="entity.filter"),
+        Binding("up,k", "up_or_box", "Up", show=False),
     ]
 
     def action_toggle_filter(self) -> None:
         option = self.highlighted_option
         if option is not None and option.id:
             self.app.toggle_entity_filter(option.id)
+
+    def action_up_or_box(self) -> None:
+        first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+        if self.highlighted is None or first is None or self.highlighted <= first:
+            self.screen.query_one(EntityFilterBox).focus()
+        else:
+            self.action_cursor_up()
 
     def correction_facts(self) -> list:
         option = self.highlighted_option
@@ -54,17 +76,26 @@ class EntitySidebar(Vertical):
         self.explorer: Explorer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Entities", classes="pane-title")
-        yield Input(placeholder="filter entities…", id="entity-filter")
+        yield EntityFilterBox(placeholder="filter entities…", id="entity-filter")
         yield EntityList(id="entity-list")
 
     def on_mount(self) -> None:
+        self.border_title = "Entities"
+        self._name_width = 0
         self.query_one(EntityList).add_option(Option(R.plain("loading…", R.DIM), disabled=True))
         self.watch(self.app, "entity_filter", lambda _v: self.refill(), init=False)
 
     def load(self, explorer: Explorer) -> None:
         self.explorer = explorer
         self.refill()
+
+    def on_resize(self, event) -> None:
+        if self._width_for_names() != self._name_width:
+            self.refill()
+
+    def _width_for_names(self) -> int:
+        # the list's width less the mark, the icon and the mention count
+        return max(8, (self.query_one(EntityList).content_size.width or self.content_size.width or 30) - 9)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "entity-filter":
@@ -84,15 +115,17 @@ class EntitySidebar(Vertical):
         options: list[Option] = []
         first_enabled = None
         groups = self.explorer.entities_by_type()
+        width = self._name_width = self._width_for_names()
+        labels = R.distinct_labels([e for es in groups.values() for e in es if entity_matches(e, needle)], width)
         for etype, entities in groups.items():
             shown = [e for e in entities if entity_matches(e, needle)]
             label = TYPE_LABELS.get(etype, etype.title())
             options.append(Option(R.join((f"{label} ", "bold"), (f"{len(shown)}", R.DIM)), disabled=True))
             for e in shown:
-                name = e.name + (f" ({e.acronym})" if e.acronym and e.acronym != e.name else "")
+                name = labels[e.id]
                 mark = "✓ " if e.id in active else (self.explorer.mark_of(e) or "  ")
                 prompt = R.join((mark, "bold $text-success"), (R.TYPE_ICON.get(e.type, "·") + " ", R.ENTITY.get(e.type, "")),
-                                R.plain(R.clip(name, 40)), (f" {len(e.mentions)}", R.DIM))
+                                R.plain(name), (f" {len(e.mentions)}", R.DIM))
                 options.append(Option(prompt, id=e.id))
                 if first_enabled is None:
                     first_enabled = len(options) - 1

@@ -51,11 +51,13 @@ class TimelinePane(Vertical):
         self.explorer: Explorer | None = None
         self.shown: list[Meeting] = []
         self.range: tuple[dt.date | None, dt.date | None] = (None, None)
+        self._row_width = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="timeline-bar"):
-            yield Static(R.plain("Timeline", "bold"), classes="pane-title")
-            yield Input(placeholder="dates: 2024, 2023-06, 2023..2024-03", id="timeline-range")
+            yield Static(R.plain("Dates (r):"), classes="pane-title")
+            yield Input(placeholder="2024 · 2023-06 · 2023..2024-03", id="timeline-range",
+                        select_on_focus=False)
         yield Static(classes="timeline-status")
         yield Static(classes="density")
         yield MeetingList(id="meeting-list")
@@ -63,11 +65,20 @@ class TimelinePane(Vertical):
                      classes="legend")
 
     def on_mount(self) -> None:
+        self.border_title = "Timeline"
         self.watch(self.app, "entity_filter", lambda _v: self.refill(), init=False)
 
     def load(self, explorer: Explorer) -> None:
         self.explorer = explorer
         self.refill()
+
+    def on_resize(self, event) -> None:
+        # rows are laid out for the list's width: refill when it changes
+        if self.explorer is not None and self._width() != self._row_width:
+            self.refill()
+
+    def _width(self) -> int:
+        return max(40, (self.query_one(MeetingList).content_size.width or self.content_size.width or 100) - 1)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "timeline-range":
@@ -93,9 +104,17 @@ class TimelinePane(Vertical):
             return
         explorer = self.explorer
         active = frozenset(self.app.entity_filter)
-        meetings = explorer.filter_meetings(active, *self.range)
+        # undated meetings are never dropped silently: a date range keeps them as a group of
+        # their own at the end ("3 undated"), the status says so
+        meetings = explorer.filter_meetings(active, *self.range, keep_undated=True)
         self.shown = meetings
+        self._row_width = self._width()
+        undated = sum(1 for m in meetings if explorer.meeting_date(m)[0] is None)
         status = R.plain(f"{len(meetings)} of {len(explorer.meetings)} meetings", "bold")
+        if undated:
+            status = status + R.plain(f" · {undated} undated"
+                                      + (" (kept apart: no date to test)" if self.range != (None, None) else ""),
+                                      "$text-warning")
         if active:
             names = [explorer.corpus.entity(e).name for e in sorted(active) if explorer.corpus.entity(e)]
             status = status + R.plain(" with " + ", ".join(names), R.DIM)
@@ -112,7 +131,7 @@ class TimelinePane(Vertical):
             group = (date.year, date.month) if date else None
             if group != last_group or i == 0:
                 last_group = group
-                label = f"{date.year} · {MONTHS[date.month - 1]}" if date else "undated"
+                label = f"{date.year} · {MONTHS[date.month - 1]}" if date else f"{undated} undated"
                 options.append(Option(R.plain(label, "bold $text-primary"), disabled=True))
             options.append(Option(self.row(m), id=f"m:{i}"))
             if first is None:
@@ -128,19 +147,27 @@ class TimelinePane(Vertical):
         explorer = self.explorer
         date, from_pub = explorer.meeting_date(m)
         article = explorer.article(m.article)
-        day = f"{date.day:>2} {MONTHS[date.month - 1]} {date.year}" if date else "   no date "
-        mark = "°" if from_pub else ("~" if m.year_inferred else " ")
+        day = f"{date.day:>2} {MONTHS[date.month - 1]} {date.year}" if date else "    no date"
+        mark = "°" if from_pub and date else ("~" if m.year_inferred else " ")
         who = ", ".join(m.participants) or ", ".join(m.organisations) or "participants not named"
         tellings = explorer.sources.get(m.id, (m,))
         fixed = "".join(sorted({explorer.mark_of(t).strip() for t in tellings} - {""}))
         sources = len({t.article for t in tellings})
+        # columns for the width there is: participants get what the date, place and kind leave
+        width = self._row_width or 100
+        place_w = max(10, min(22, width // 6))
+        kind_w = 0 if width < 70 else min(14, width // 9)
+        who_w = max(12, width - 13 - (place_w + 1) - (kind_w + 1 if kind_w else 0))
         line1 = R.join((day, "bold"), (mark + " ", "bold $text-warning"),
-                       (R.clip(m.place or "place not stated", 22).ljust(23), R.ENTITY["place"]),
-                       (R.clip(m.kind, 14).ljust(15), R.DIM), R.plain(R.clip(who, 90)))
-        line2 = R.join((f"{fixed:>3}" + " " * 12, "bold $text-warning"),
-                       (R.clip(article.outlet or "unknown outlet", 20), "$text-accent"),
-                       (f"  {sources} sources" if sources > 1 else "", "bold $text-primary"),
-                       ("  " + R.clip(m.summary or article.title, 100), R.DIM))
+                       (R.clip(m.place or "place not stated", place_w).ljust(place_w + 1), R.ENTITY["place"]),
+                       ((R.clip(m.kind, kind_w).ljust(kind_w + 1), R.DIM) if kind_w else ("", "")),
+                       R.plain(R.clip(who, who_w)))
+        outlet = R.clip(article.outlet or "unknown outlet", 20)
+        many = f"  {sources} sources" if sources > 1 else ""
+        line2 = R.join((f"{fixed:>3}" + " " * 10, "bold $text-warning"), (outlet, "$text-accent"),
+                       (many, "bold $text-primary"),
+                       ("  " + R.clip(m.summary or article.title, max(10, width - 15 - len(outlet) - len(many))),
+                        R.DIM))
         return line1 + Content("\n") + line2
 
     def correction_facts(self) -> list:
