@@ -346,9 +346,11 @@ class EntityFinder:
                 # A given name and a surname, no title: "Rizki Ananda (25), warga Bekasi".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
                 continue
-            if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
-                                       and n.lower() not in indonesian_words() for n in names) \
-                    and any(_JAPANESE_MARK.search(n) for n in names) and not self._in_headline \
+            # One word may also be an Indonesian word ("Sayaka Mori"), the marked one may not.
+            if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10 for n in names) \
+                    and sum(n.lower() in indonesian_words() for n in names) < len(names) - (len(names) > 2) \
+                    and any(_JAPANESE_MARK.search(n) and n.lower() not in indonesian_words() for n in names) \
+                    and not self._in_headline \
                     and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
                 # Untitled Japanese names: "Haruto Inoue, who …"; the whole capitalised run,
                 # or it is part of a longer name ("LPK Iwa Kyo Indonesia").

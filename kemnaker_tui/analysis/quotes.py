@@ -247,6 +247,9 @@ class QuoteFinder:
             if person:
                 return _Pick(person, att, f"speaker: `{name} {m.group('verb')}` after the quote")
             if plain:
+                if ctx.several_named(name):
+                    return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` "
+                                            "fits several people named in the article")
                 return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` "
                                         "is not a person named in the article")
         # "…," she added. / "…," dia menambahkan.
@@ -469,6 +472,8 @@ class QuoteFinder:
         last = role_text.lower().split()
         if last and last[-1] in self._demonstratives and last[-1] not in ("the", "this"):
             # "kata Ketua Umum partai itu": someone already named; the speaker of the quote before.
+            # (an epithet with "itu" often adds a post the article had not named: "kata Ketua Umum
+            # partai itu" after quotes of the minister is the minister)
             prev = ctx.last_speaker
             if prev is not None:
                 return _Pick(prev, att, f"speaker: role {said} points back → the previous speaker, {prev.name}",
@@ -528,6 +533,11 @@ class _Context:
             return None
         eid = next(iter(ids))
         return self.person_by_id(eid, before)
+
+    def several_named(self, name: str) -> bool:
+        """Do two or more people of this article bear all these words ("Mori": Aya and Takeshi Mori)?"""
+        words = fold(name).split()
+        return len({p.entity_id for p in self.people if words and all(w in fold(p.name).split() for w in words)}) > 1
 
     def person_by_id(self, eid: str, pos: int) -> PersonAt | None:
         same = [p for p in self.people if p.entity_id == eid]
@@ -589,9 +599,13 @@ class _Context:
         if sent is not None and sent.start <= last.start:
             here = [p for p in before if p.start >= sent.start]
             spoken = [p for p in here if self.speech_verb and self.speech_verb.match(self.text, p.end, p.end + 40)]
-            opening = [p for p in here if _only_role_words(self.text[sent.start:p.start])]
+            opening = [p for p in here if _only_role_words(self._without_role_nouns(self.text[sent.start:p.start]))]
             pick = (spoken or opening or [last])[0] if len(here) > 1 else last
         return pick, self.distance(pick.start, pos)
+
+    def _without_role_nouns(self, words: str) -> str:
+        """ "Labour official Hendra …": an English role noun before the subject is part of its role."""
+        return " ".join(w for w in words.split(" ") if w.lower() not in self.role_nouns)
 
     def distance(self, a: int, b: int) -> int:
         """Sentences from position a back to position b; a sentence that itself speaks
@@ -648,7 +662,7 @@ def _head(words: str, n: int = 5) -> str:
 def _only_role_words(between: str) -> bool:
     """Only a role phrase stands between the verb and the name: capitalised words,
     connectors, commas, parentheses ("Kepala Dinas Tenaga Kerja dan Transmigrasi Jateng,")."""
-    return bool(re.fullmatch(r"(?:[\s,()/]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|to|"
+    return bool(re.fullmatch(r"(?:[\s,()/–—]|\s-\s|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|to|"
                              r"oleh|by|ke|se|RI)*", between))
 
 
