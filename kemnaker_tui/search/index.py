@@ -783,7 +783,11 @@ class SearchIndex:
     def _search(self, text, limit, entity_ids, include_boilerplate) -> SearchResults:
         query = self._parse_cache.get_or(text, lambda: parse_query(text))
         results = SearchResults(query=query, problems=list(query.problems))
-        # an empty query lists every unit of each kind, newest first (a user can browse)
+        # An empty query lists every unit of each kind, newest first (a user can browse). A
+        # query with nothing to search yet ("person:", "in:qu" on the way to "in:quotes") gives
+        # nothing, as before: it is a step of typing, not a request for everything.
+        if text.strip() and not query.has_text and not query.has_filters and not entity_ids:
+            return results
         scopes = query.scopes
         kinds = [k for k in KINDS if not scopes
                  or (k == "articles" and "titles" in scopes)
