@@ -565,9 +565,13 @@ class SearchIndex:
             if cap is not None and len(near) > cap:
                 near = sorted(near, key=lambda t: (-self._df.get(t, 0), t))[:cap]
             return base, base.union(near)
-        if self._is_whole(word, prefix):
-            prefix = False
         k = max_edits(word)
+        if self._is_whole(word, prefix):
+            # its completions are dropped, but the prefix expansion is still made: it is cheap
+            # (the previous keystroke's narrowed), the typo expansion below is read from it, and
+            # the next keystroke narrows it in turn
+            self._expand(word, k, True)
+            prefix = False
         base = frozenset((word,) + self._stem_forms(word)) | self._translations(word)
         if not (k or prefix):
             return base, base
