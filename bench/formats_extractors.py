@@ -41,7 +41,8 @@ def timed(fn, repeat=5):
 
 def html_ours(data):
     from kemnaker_tui.corpus.formats.html import read_html
-    return read_html("p.html", "p", data)[0].text
+    out = read_html("p.html", "p", data)
+    return (out[0] if isinstance(out, tuple) else out)[0].text
 
 
 def html_trafilatura(data):

@@ -65,7 +65,7 @@ _YESTERDAY = re.compile(r"(?<!tahun )(?<!bulan )(?<!minggu )(?<!pekan )(?<!musim
 _DAY_COMMA_MONTH = re.compile(r"(?<![\d/])(?P<d>\d{1,2}),\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>\d{4})\b")
 
 
-def _candidates(text: str, lo: int, hi: int):
+def _candidates(text: str, lo: int, hi: int, regions: list[tuple[int, int]]):
     """(kind, start, end, day, month number or word, year, weekday word) for every date-like place."""
     for m in _NUMERIC.finditer(text, lo, hi):
         yield "numeric", m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")
@@ -76,7 +76,8 @@ def _candidates(text: str, lo: int, hi: int):
     for m in _DAY_COMMA_MONTH.finditer(text, lo, hi):
         if m.group("mon").lower() in _MONTHS:
             yield "dmy", m.start(), m.end(), m.group("d"), m.group("mon"), m.group("y")
-    for s, e, _ in _month_words().find(text, lo, hi):
+    months = _month_words()
+    for s, e in (m[:2] for a, b in regions for m in months.find(text, a, b)):
         mon = text[s:e]
         if text[e:e + 1] == ".":
             e += 1
@@ -193,7 +194,7 @@ def find_dates(text: str, reference: dt.date | None = None,
     inside = bytearray(len(text) + 1)
     for a, b in regions:
         inside[a:b] = b"\x01" * (b - a)
-    candidates = [c for c in _candidates(text, lo, hi) if inside[c[1]] and inside[c[2] - 1]]
+    candidates = [c for c in _candidates(text, lo, hi, regions) if inside[c[1]] and inside[c[2] - 1]]
     # A missing year comes from the years of the text's dated expressions ("21 September
     # 2023"), else from its bare years: "Indonesia Emas 2045" names no present.
     context_years = [int(c[5]) for c in candidates if c[5] and len(c[5]) == 4]

@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?|[(),;:]")
 # A word of romanised Japanese: syllables of (consonant) vowel, and a closing n.
 _JAPANESE = re.compile(r"(?:(?:sh|ch|ts|[kgszjtdnhbpmrfwy])?y?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE)
-# Syllables and endings that mark a romanised Japanese name ("Sasaki", "Keiko", "Miyajima"),
+# Syllables and endings that mark a romanised Japanese name ("Keiko", "Yamada", "Kurosawa"),
 # so that English words of the same shape ("Home Care") are not taken for one.
 _JAPANESE_MARK = re.compile(r"shi|tsu|chi|ky|ry|ny|hy|gy|ji|fu|zu|ei|ou|uu|(?:ko|ro|ki|to|ta|da|ya|moto|mura|kawa|"
                             r"gawa|hara|yama|saki|zaki|shima|jima|no|be|ri|mi|ka|na)$", re.IGNORECASE)
@@ -28,6 +28,37 @@ _WEEKDAYS_MONTHS = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus "
     "September Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
     "February March May June July August October December".split())
+
+
+# An English role phrase printed after a name: ", the ministry's director of overseas placement,"
+# (up to the next comma, full stop or speech verb).
+_ROLE_AFTER = re.compile(r",\s+(?:\d{1,2}\s*,\s*)?(?P<role>(?:the|a|an)\s(?:[^,.;:()\"“”\n]|(?<=\bPT)\.|(?<=\bCV)\.|"
+                         r"(?<=\bCo)\.){2,90}?|[a-z](?:[^,.;:()\"“”\n]|(?<=\bPT)\.|(?<=\bCV)\.|(?<=\bCo)\.){1,90}?)"
+                         r"(?=\s*[,;:]|\s*\.(?<!PT\.)(?<!CV\.)(?<!Co\.)|\s+(?:said|says|told|added|noted|explained|stressed)\b)")
+# ... and before it: "The head of the X office, Kenta Fujimoto" / "instructor Lestari Handayani".
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=,\s))(?P<role>(?:[Tt]he|[Aa]n?|[A-Z][\w]*['’]s)\s[^,.;:\"“”\n]{2,90}),\s*$"
+                          r"|(?:^|\s)(?P<word>[a-z][a-z\-]{2,20})\s+$")
+
+
+def english_role(lex: Lexicon, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """The English role printed beside a person's name at text[start:end] (within lo..hi),
+    if its words hold a role noun ("official", "mayor", "instructor")."""
+    m = _ROLE_AFTER.match(text, end, hi)
+    if m:
+        role = m.group("role")
+        words = role.lower().split()
+        if len(words) <= 12 and words[0] != "who" and lex.role_nouns & set(words):
+            return _clean(re.sub(r"^(?:the|a|an)\s+", "", role))
+    m = _ROLE_BEFORE.search(text[max(lo, start - 100):start])
+    if m:
+        role = m.group("role") or m.group("word")
+        words = re.findall(r"[\w\-]+", role.lower())
+        if lex.role_nouns & set(words) and (m.group("role") or words[0] in lex.role_nouns):
+            return _clean(re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role))
+    return None
+
+
+_AGE_AFTER = re.compile(r",\s*\d{1,2}\s*,\s+(?:the|a|an)\s")
 
 
 @dataclass
@@ -78,7 +109,7 @@ _ABBREV_END = re.compile(r"(?:^|\s)(?:PT|CV|Tbk|Co|Inc|Ltd|Corp|Prof|Dr|Ir|Drs|H
 
 def extraction_regions(article: Article) -> list[Span]:
     """Body sentences plus the title: boilerplate never yields entities. A sentence cut
-    after an abbreviation ("PT. OS Selnajaya", "Prof. Dr. Budi") is joined to the next."""
+    after an abbreviation ("PT. Sinar Maju", "Prof. Dr. Budi") is joined to the next."""
     regions: list[Span] = []
     text = article.text
     for sent in article.sentences:
@@ -113,7 +144,10 @@ class EntityFinder:
         self._speaker_after_desc = re.compile(rf"[,\"”’]\s*(?:{'|'.join(stems)})\s+[a-z][\w\s\-]{{0,50}},\s+$")
         roles = sorted((re.escape(r) for r in lex.english_roles), key=len, reverse=True)
         # "Dedi Pranoto, an official at …" / "Rina Sari, 24, who …"
-        self._appositive_en = re.compile(rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:{'|'.join(roles)})\b")
+        # (also "Takeshi Mori, the mayor of …", "Rahmat Hidayat, the ministry's director of …")
+        self._appositive_en = re.compile(
+            rf",\s+(?:\d{{1,2}}\s*,\s*)?(?:(?:{'|'.join(roles)})\b|(?:the|a|an)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+            rf"(?:{'|'.join(sorted(lex.role_nouns))})\b)")
         self._in_headline = False
         self._title_starts: frozenset[int] = frozenset()
         self._hon_starts: frozenset[int] = frozenset()
@@ -140,12 +174,41 @@ class EntityFinder:
             rf"\b(?P<head>{buildings}|Kantor)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,4}}")
         prefixes = "|".join(sorted((re.escape(p) for p in lex.place_prefixes), key=len, reverse=True))
         self._place_prefix = re.compile(rf"\b(?:{prefixes})\s+(?=[A-Z])")
+        # Japanese family names that are also place names ("Yamaguchi", "Ishikawa", "Nagano"):
+        # such a word is a name word only beside another Japanese-shaped name word.
+        self.jp_place_words = frozenset(
+            k.name for k in lex.known if k.type == "place" and k.kind == "prefecture" and " " not in k.name
+            and 4 <= len(k.name) <= 10 and _JAPANESE.fullmatch(k.name))
 
     # ---- token helpers -------------------------------------------------
     def name_token(self, tok: str) -> bool:
         """Could this word be part of a person's name?"""
         return (tok[:1].isupper() and not tok.isupper()
                 and tok not in self._not_name and tok not in self.lex.known_tokens)
+
+    def _name_at(self, toks: list[_Tok], k: int) -> bool:
+        """name_token, and a place word that is the family name of a Japanese name
+        printed next to it ("Kenji Yamaguchi", "Ishikawa Ryota"), but not "Nagano Prefecture"."""
+        tok = toks[k].text
+        if self.name_token(tok):
+            return True
+        if tok not in self.jp_place_words:
+            return False
+        def spaced(a: int, b: int) -> bool:           # toks[a] and toks[b] (a < b) one space apart
+            return 0 <= a and b < len(toks) and toks[b].start - toks[a].end == 1
+
+        def japanese(j: int) -> bool:
+            w = toks[j].text
+            return w not in self.jp_place_words and (self.name_token(w) or w in self.lex.given_names) \
+                and bool(_JAPANESE.fullmatch(w)) and 3 <= len(w) <= 10 and w.lower() not in indonesian_words()
+
+        def alone(j: int) -> bool:                    # no capitalised word glued on at j
+            return not (0 <= j < len(toks) and toks[j].text[:1].isupper() and toks[j].text not in self._title_words
+                        and (spaced(j, j + 1) if j < k else spaced(j - 1, j)))
+        # Exactly two words: "Kenji Yamaguchi" or "Ishikawa Ryota", never "Prefektur Aichi Hideaki Omura".
+        if spaced(k - 1, k) and japanese(k - 1) and alone(k - 2) and alone(k + 1):
+            return True
+        return spaced(k, k + 1) and japanese(k + 1) and alone(k - 1) and alone(k + 2)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
         toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
@@ -170,9 +233,38 @@ class EntityFinder:
             candidates += self._patterns(text, toks, region, gaz_starts)
         candidates += self._dateline(article)
         out.mentions = _select(candidates)
+        out.mentions += self._fuller_names(text, out)
+        for m in out.mentions:
+            if m.type == "person" and m.role is None and m.source != "title-name":
+                region = next((r for r in out.regions if r.start <= m.start < r.end), None)
+                if region is not None:
+                    m.role = english_role(self.lex, text, m.start, m.end, region.start, region.end)
         out.mentions += self._parents(text, out.mentions)
         out.mentions.sort(key=lambda m: m.start)
         return out
+
+    def _fuller_names(self, text: str, out: ArticleMentions) -> list[RawMention]:
+        """A one-word person ("Bagas, 29, a former intern") printed elsewhere in the article
+        with a second name word and nothing else to mark it ("taught Bagas Pramudya")."""
+        in_full = {w for m in out.mentions if m.type == "person" and " " in m.surface for w in m.surface.split()}
+        singles = {m.surface for m in out.mentions if m.type == "person" and " " not in m.surface
+                   and m.surface[:1].isupper() and m.surface not in in_full}
+        if not singles:
+            return []
+        taken = [(m.start, m.end) for m in out.mentions]
+        found = []
+        for word in singles:
+            # The given name first ("Bagas Pramudya"): a word before it may be a title or a place.
+            pattern = re.compile(rf"(?<![\w'’])(?P<a>){re.escape(word)}\s+(?P<b>[A-Z][\w\-]+)(?![\w'’])")
+            for region in out.regions:
+                for m in pattern.finditer(text, region.start, region.end):
+                    other = m.group("a") or m.group("b")
+                    if not self.name_token(other) or other in singles or is_common_word(other) \
+                            or any(s < m.end() and m.start() < e for s, e in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    found.append(RawMention(m.start(), m.end(), "person", m.group(0), "fuller", priority=1))
+        return found
 
     def _parents(self, text: str, mentions: list[RawMention]) -> list[RawMention]:
         """"Biro Humas Kemnaker" is a unit, and it also names its ministry: one more
@@ -219,12 +311,14 @@ class EntityFinder:
                     found.append(RawMention(toks[a].start, toks[b].end, "person", text[toks[a].start:toks[b].end],
                                             "appositive", role=role, title_group=group, priority=0))
         given = self.lex.given_names
+        # "Said Nurhayati Siregar, who heads …: “…”": a sentence opened by a speech verb.
+        opener = 0 if toks[0].text.lower() in self._english_verbs and len(toks) > 1 else -1
         for k, tok in enumerate(toks):
-            if not (self.name_token(tok.text) or tok.text in given) or (
-                    k > 0 and (self.name_token(toks[k - 1].text) or toks[k - 1].text in given)):
+            if k == opener or not (self._name_at(toks, k) or tok.text in given) or (
+                    k > 0 and k - 1 != opener and (self._name_at(toks, k - 1) or toks[k - 1].text in given)):
                 continue
             b = k
-            while b + 1 < len(toks) and b - k < 3 and (self.name_token(toks[b + 1].text) or toks[b + 1].text in given):
+            while b + 1 < len(toks) and b - k < 3 and (self._name_at(toks, b + 1) or toks[b + 1].text in given):
                 b += 1
             names = [t.text for t in toks[k:b + 1]]
             after = toks[b + 1].text if b + 1 < len(toks) else ""
@@ -239,7 +333,8 @@ class EntityFinder:
                 len(names) >= 2 and bool(self._speaker_after_desc.search(text, max(region.start, tok.start - 70),
                                                                          tok.start)))
             common = all(is_common_word(n) for n in names)
-            appositive = after == "," and (not common or names[0] in given) \
+            aged = after == "," and bool(_AGE_AFTER.match(text, toks[b].end))     # "Bagas, 29, a former intern"
+            appositive = after == "," and (not common or names[0] in given or aged) \
                 and (len(names) >= 2 or len(names[0]) >= 4) \
                 and self._appositive_en.match(text, toks[b].end)
             if appositive:
@@ -248,21 +343,26 @@ class EntityFinder:
                 continue
             if names[0] in given and len(names) >= 2 \
                     and not all(is_common_word(n) and n not in given for n in names[1:]):
-                # A given name and a surname, no title: "Ahmad Rifai (23), warga Depok".
+                # A given name and a surname, no title: "Rizki Ananda (25), warga Bekasi".
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "given-name", priority=1))
                 continue
-            if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10
-                                       and n.lower() not in indonesian_words() for n in names) \
-                    and any(_JAPANESE_MARK.search(n) for n in names) and not self._in_headline \
+            # One word may also be an Indonesian word ("Sayaka Mori"), the marked one may not.
+            if len(names) >= 2 and all(_JAPANESE.fullmatch(n) and 3 <= len(n) <= 10 for n in names) \
+                    and sum(n.lower() in indonesian_words() for n in names) < len(names) - (len(names) > 2) \
+                    and any(_JAPANESE_MARK.search(n) and n.lower() not in indonesian_words() for n in names) \
+                    and not self._in_headline \
                     and not (k > 0 and toks[k - 1].text[:1].isupper()) and not after[:1].isupper():
-                # Untitled Japanese names: "Yuki Sasaki, who …"; the whole capitalised run,
+                # Untitled Japanese names: "Haruto Inoue, who …"; the whole capitalised run,
                 # or it is part of a longer name ("LPK Iwa Kyo Indonesia").
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "japanese-name", priority=1))
                 continue
             # Speakers named by an attribution verb: "kata Anwar", "Yassierli menegaskan",
-            # "said Dedi Pranoto", "…, Hasnah, mengatakan".
+            # "said Dedi Pranoto", "…, Marlina, mengatakan".
+            if (verb_after or verb_before) and len(names) == 1 and k > 0 \
+                    and toks[k - 1].text.lower() in self.lex.place_prepositions:
+                continue                          # "a home in the city of Ueda, said …": a place
             if verb_after or verb_before:
-                # Right after the verb a capitalised word is a name even if it is also a word ("ujar Kusuma").
+                # Right after the verb a capitalised word is a name even if it is also a word ("ujar Wijaya").
                 if common and not verb_before and names[0] not in given:
                     continue
                 found.append(RawMention(tok.start, toks[b].end, "person", surface, "speaker", priority=1))
@@ -299,14 +399,36 @@ class EntityFinder:
                         break            # "Minister Budi Santoso and Japanese …": the name is complete
                 elems.append(("conn", k, k))
                 k += 1
+            elif t in ("di", "in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                    and toks[k + 1].start not in title_starts and self._name_suffix(toks, elems) is None:
+                elems.append(("conn", k, k))      # "Konsul Jenderal RI di Osaka, …": the post's place
+                k += 1
             else:
                 break
+        if not elems and not honorific:
+            # "Ketua asosiasi tersebut, Nakamura Hideo": a role in lower-case words, then the name.
+            j = k
+            while j < min(len(toks), k + 5) and toks[j].text.islower() and toks[j].text.isalpha() \
+                    and toks[j].text not in self._verb_words and toks[j].text not in self._verbs_after:
+                j += 1
+            if j > k and j < len(toks) and toks[j].text == ",":
+                k = j
         comma_after = k < len(toks) and toks[k].text == ","
         name = self._name_suffix(toks, elems)
         if name and comma_after and any(e[0] == "conn" and e[2] + 1 == name[0] for e in elems):
             # "Menteri Tenaga Kerja dan Transmigrasi, Budi": a word after "dan" inside
             # the run ends the role, and the name is after the comma.
             name = None
+        role_tail = None
+        if not name:
+            # "Governor Naoki Tanabe of Chiba Prefecture": the name before "of", the post after it.
+            cut = next((n for n, e in enumerate(elems) if e[0] == "conn" and toks[e[1]].text in ("of", "for")), None)
+            if cut:
+                name = self._name_suffix(toks, elems[:cut])
+                if name and name[0] == elems[0][1]:
+                    role_tail = (toks[elems[cut][1]].start, toks[elems[-1][2]].end)
+                else:
+                    name = None
         weak = False
         if not name and len(elems) == 1 and elems[0][0] == "word" and self.name_token(toks[i].text) \
                 and not comma_after:
@@ -355,12 +477,15 @@ class EntityFinder:
                                                        " ".join(t.text for t in org_toks)))
             return None
         a, b = name
-        surface = text[toks[a].start:toks[b].end]
+        end = toks[b].end - (2 if toks[b].text.endswith(("'s", "’s")) else 0)    # "Minister X's call"
+        surface = text[toks[a].start:end]
         role = None if honorific else _clean(text[role_start:role_end])
+        if role and role_tail:
+            role = _clean(role + " " + text[role_tail[0]:role_tail[1]])
         alias = None
         if b == a and not honorific and a == i:
-            alias = _clean(text[t_start:toks[b].end])       # "Sekjen Anwar"
-        return RawMention(toks[a].start, toks[b].end, "person", surface, "title-name", role=role,
+            alias = _clean(text[t_start:end])       # "Sekjen Anwar"
+        return RawMention(toks[a].start, end, "person", surface, "title-name", role=role,
                           title_group=group, alias=alias, priority=0, weak=weak)
 
     def _role_start(self, text: str, toks, t_start: int) -> int:
@@ -384,7 +509,7 @@ class EntityFinder:
         tail of name-like words that is not all ordinary Indonesian words."""
         tail: list[int] = []
         for kind, a, _b in reversed(elems):
-            if kind != "word" or not (self.name_token(toks[a].text) or toks[a].initial
+            if kind != "word" or not (self._name_at(toks, a) or toks[a].initial
                                       or toks[a].text in self.lex.given_names) or len(tail) == 5:
                 break
             tail.insert(0, a)
@@ -596,6 +721,7 @@ class EntityFinder:
                 while a - 1 >= 0:
                     prev = toks[a - 1].text
                     if prev in self.lex.title_forms or prev in _WEEKDAYS_MONTHS or prev in self.lex.event_words \
+                            or prev.endswith(("'s", "’s")) \
                             or text[toks[a - 1].end:toks[a].start] not in _TAIL_JOINS:
                         break                              # "Jakarta - The Ministry …": a dash is a border
                     if prev[:1].isupper():
@@ -641,7 +767,7 @@ class EntityFinder:
 
     def _governments(self, text: str, region: Span) -> list[RawMention]:
         """Governments acting as parties: "pemerintah Jepang", "Pemerintah RI", "Pemerintah
-        Provinsi Jawa Tengah", "Pemkab Grobogan", "the Japanese and Indonesian governments"."""
+        Provinsi Jawa Tengah", "Pemkab Boyolali", "the Japanese and Indonesian governments"."""
         found: list[RawMention] = []
         if not self._gov_any.search(text, region.start, region.end):
             return found
@@ -691,7 +817,7 @@ class EntityFinder:
         return found
 
     def _buildings(self, text: str, toks: list[_Tok], region: Span) -> list[RawMention]:
-        """Buildings and halls are places: "Aula BLK Grobogan", "di Kantor Disnaker Jateng"."""
+        """Buildings and halls are places: "Aula BLK Pati", "di Kantor Disnaker Jatim"."""
         found: list[RawMention] = []
         for m in self._building.finditer(text, region.start, region.end):
             head = m.group("head")
@@ -711,7 +837,7 @@ class EntityFinder:
             return None
         name = surface
         if etype == "organisation" and toks[a].text in self.lex.acronym_keys and b > a:
-            # "BLK Grobogan", "BPVP Kota Padang": the known network's branch in a place.
+            # "BLK Pati", "BPVP Kota Ternate": the known network's branch in a place.
             rest = re.sub(r"^(?:Kota|Kabupaten|Kab\.?|Provinsi)\s+", "", text[toks[a + 1].start:e])
             place = self.lex.name_keys.get(fold(rest))
             if place and place.startswith("known:place"):

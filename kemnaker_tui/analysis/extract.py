@@ -148,7 +148,7 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
                 start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
 
         date_spans = [Span(d.start, d.end) for d in dates]
-        for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at):
+        for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at, quote_spans):
             figures.append(Figure(
                 id=figure_id(article.key, f.start), article=article.key, value=f.value,
                 # units and printed figures repeat across a corpus ("100 orang"): one string each

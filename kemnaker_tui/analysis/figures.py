@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kemnaker_tui.analysis.lexicon import DATA, Lexicon, Matcher
+from kemnaker_tui.analysis.positions import ByStart
 from kemnaker_tui.model import Article, Span
 
 _NUMBER = re.compile(
@@ -153,30 +154,28 @@ class FigureFinder:
 
     # ------------------------------------------------------------------
     def find(self, article: Article, dates: list[Span], speakers: Sequence[tuple[Span, object]] = (),
-             people: Sequence[object] = (), orgs: Sequence[object] = ()) -> list[FoundFigure]:
+             people: Sequence[object] = (), orgs: Sequence[object] = (),
+             quotes: Sequence[Span] = ()) -> list[FoundFigure]:
         """Figures of the article's sentences. ``speakers``: each quote's span and its speaker
         (an object with entity_id and name); ``people``/``orgs``: mentions (start, end,
-        entity_id, name), for the claimant of a figure outside quotes."""
+        entity_id, name), for the claimant of a figure outside quotes; ``quotes``: every
+        quote's span, its speaker known or not."""
         text = article.text
         out: list[FoundFigure] = []
         seen_values: set[float] = set()
-        verbs_of: dict[Span, list] = {}
-        sentences = article.sentences
-        starts = [s for s, _, _ in self._number_starts.find(text, sentences[0].start, sentences[-1].end)] \
-            if len(sentences) else []
-        k = 0
-        for sentence in sentences:
-            while k < len(starts) and starts[k] < sentence.start:
-                k += 1
+        # Looked up by position, sentence by sentence (bisection, not scans: long articles).
+        context = _Context(ByStart(dates), ByStart(list(quotes) + [q for q, _ in speakers]),
+                           {(q.start, q.end): who for q, who in speakers}, ByStart(people), ByStart(orgs), {})
+        for sentence in article.sentences:
             found = []
             for m in _NUMBER.finditer(text, sentence.start, sentence.end):
                 s, e = m.start("num"), m.end("num")
-                if any(d.start <= s < d.end for d in dates):
+                if context.dates.covering(s) is not None:
                     continue
                 f = self._figure(text, article.language, sentence, s, e)
                 if f:
                     found.append(f)
-            if k < len(starts) and starts[k] < sentence.end:
+            if self._number_starts.find(text, sentence.start, sentence.end):
                 found += self._word_figures(text, sentence)
             found.sort(key=lambda f: f.start)
             for f in found:
@@ -187,7 +186,7 @@ class FigureFinder:
                 if f.unit and f.unit.split()[0] in _TIME_UNITS and _RELATIVE_AFTER.match(text, f.end, sentence.end):
                     continue                    # "lima tahun lalu": when, not how long
                 seen_values.add(f.value)
-                out.append(self._with_claimant(text, f, speakers, people, orgs, verbs_of))
+                out.append(self._with_claimant(text, f, context))
         return out
 
     # ------------------------------------------------------------------
@@ -310,21 +309,24 @@ class FigureFinder:
         return any(m.start() <= s < m.end() for m in self._not_count.finditer(text, lo, hi))
 
     # ------------------------------------------------------------------
-    def _with_claimant(self, text: str, f: FoundFigure, speakers, people, orgs, verbs_of: dict) -> FoundFigure:
-        for quote, speaker in speakers:
-            if quote.start <= f.start < quote.end:
-                return _claimed(f, speaker, f"claimant: inside a quote by {speaker.name}")
+    def _with_claimant(self, text: str, f: FoundFigure, context: "_Context") -> FoundFigure:
+        quote = context.quotes.covering(f.start)
+        if quote is not None:
+            speaker = context.speakers.get((quote.start, quote.end))
+            if speaker is None:
+                return FoundFigure(f.value, f.unit, f.start, f.end, f.sentence,
+                                   why=f"{f.why}; claimant: inside a quote whose speaker is not known")
+            return _claimed(f, speaker, f"claimant: inside a quote by {speaker.name}")
         sentence = f.sentence
-        inside_quote = [q for q, _ in speakers if sentence.start < q.end and q.start < sentence.end]
 
         def outside(pos: int) -> bool:
-            return not any(q.start <= pos < q.end for q in inside_quote)
+            return context.quotes.covering(pos) is None
 
-        if sentence not in verbs_of:          # figures of one sentence share its attribution verbs
-            verbs_of[sentence] = list(self._attribution.finditer(text, sentence.start, sentence.end))
-        verbs = [m for m in verbs_of[sentence] if outside(m.start())]
+        if sentence not in context.verbs_of:          # figures of one sentence share its attribution verbs
+            context.verbs_of[sentence] = list(self._attribution.finditer(text, sentence.start, sentence.end))
+        verbs = [m for m in context.verbs_of[sentence] if outside(m.start())]
         if verbs:
-            here = [p for p in people if sentence.start <= p.start < sentence.end and outside(p.start)]
+            here = [p for p in context.people.between(sentence.start, sentence.end) if outside(p.start)]
             if here:
                 verb = verbs[0]
                 person = min(here, key=lambda p: min(abs(p.start - verb.end()), abs(verb.start() - p.end)))
@@ -332,11 +334,22 @@ class FigureFinder:
                                            f"`{verb.group(0)}`")
         if verbs or _SOURCE_WORDS.search(text, sentence.start, sentence.end):
             # "Kemnaker mencatat …", "the ministry said …", "menurut data BPS …"
-            here = [o for o in orgs if sentence.start <= o.start < sentence.end and outside(o.start)]
+            here = [o for o in context.orgs.between(sentence.start, sentence.end) if outside(o.start)]
             if here:
                 org = min(here, key=lambda o: abs(o.start - f.start))
                 return _claimed(f, org, f"claimant: {org.name}, the source the sentence names", unsure=True)
         return f
+
+
+@dataclass
+class _Context:
+    """One article's dates, quotes, speakers and mentions, by position."""
+    dates: ByStart
+    quotes: ByStart
+    speakers: dict
+    people: ByStart
+    orgs: ByStart
+    verbs_of: dict
 
 
 def _claimed(f: FoundFigure, who, how: str, unsure: bool = False) -> FoundFigure:

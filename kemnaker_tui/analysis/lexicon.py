@@ -112,6 +112,7 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()
     english_roles: tuple[str, ...] = ()
     headline_verbs: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
     building_prefixes: tuple[str, ...] = ()
     locatives: frozenset[str] = frozenset()
     generic_orgs: frozenset[str] = frozenset()      # folded
@@ -125,6 +126,7 @@ class Lexicon:
     known_tokens: frozenset[str] = field(init=False)   # every word of every known name
     acronym_keys: dict[str, str] = field(init=False)   # acronym -> known key
     name_keys: dict[str, str] = field(init=False)      # folded name/alias -> known key
+    role_nouns: frozenset[str] = field(init=False)     # "official", "director", "mayor" … (from english_roles)
 
     def __post_init__(self) -> None:
         self.rebuild()
@@ -154,6 +156,7 @@ class Lexicon:
         self.gazetteer = Matcher(forms)
         self.phrases = Matcher(phrases, lower=True)
         self.titles = Matcher(self.title_forms)
+        self.role_nouns = frozenset(w for r in self.english_roles for w in r.lower().split()) - _ROLE_MODIFIERS
         self.known_tokens = frozenset(tokens) - self.given_names   # "Sri" of "Sri Lanka" is a name too
 
     def kind_of_trigger(self, word: str) -> str:
@@ -162,6 +165,10 @@ class Lexicon:
                 return kind
         return "meeting"
 
+
+# Words of the English role phrases that are no role alone ("a senior official" → "official").
+_ROLE_MODIFIERS = frozenset({"a", "an", "the", "senior", "deputy", "vice", "executive", "managing", "general",
+                             "who", "co-founder"})
 
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -228,6 +235,7 @@ def base_lexicon() -> Lexicon:
         given_names=frozenset(lang.get("people", {}).get("given_names", ())),
         english_roles=tuple(lang.get("people", {}).get("english_roles", ())),
         headline_verbs=frozenset(lang.get("people", {}).get("headline_verbs", ())),
+        place_prepositions=frozenset(lang.get("people", {}).get("place_prepositions", ())),
         building_prefixes=tuple(ent.get("building_prefixes", ())),
         locatives=frozenset(ent.get("locatives", ())),
         generic_orgs=frozenset(fold(g) for g in ent.get("generic_orgs", ())),

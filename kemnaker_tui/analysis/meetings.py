@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from kemnaker_tui.analysis.dates import stated_weekday
 from kemnaker_tui.analysis.lexicon import DATA, Lexicon, Matcher
+from kemnaker_tui.analysis.positions import ByStart
 from kemnaker_tui.model import Article, DateRef, Span
 
 # Words that join parties of one meeting: "Kemnaker bersama BP2MI", "JICA dan Kemnaker".
@@ -142,6 +143,14 @@ class _Hit:
         return self.word
 
 
+@dataclass(frozen=True, slots=True)
+class _Quoted:
+    """A quote's span and its speaker."""
+    start: int
+    end: int
+    speaker: EntityAt
+
+
 def meeting_id(article_key: str, start: int) -> str:
     return "m-" + hashlib.sha1(f"{article_key}:{start}".encode()).hexdigest()[:8]
 
@@ -191,32 +200,27 @@ class MeetingFinder:
         """``speakers``: each quote's span and its speaker, when known: a speaker quoted in a
         sentence that tells the event spoke there, and takes part."""
         text = article.text
+        # Looked up by position, sentence by sentence (bisection, not scans: long articles).
+        quote_index = ByStart(quotes)
+        people_index, org_index = ByStart(people), ByStart(orgs)
+        date_index = ByStart(dates)
+        quoted = ByStart(_Quoted(q.start, q.end, who) for q, who in speakers)
 
         def in_quote(pos: int) -> bool:
-            return any(q.start <= pos < q.end for q in quotes)
+            return quote_index.covering(pos) is not None
 
         events: list[FoundMeeting] = []
         by_date: dict[dt.date, FoundMeeting] = {}
-        sentences = article.sentences
-        found = self._trigger_words.find(text, sentences[0].start, sentences[-1].end) if len(sentences) else []
-        found = [(s, e) for s, e, _ in found if not (s > 0 and text[s - 1] == "-") and text[e:e + 1] != "-"]
-        k = 0
-        for sentence in sentences:
-            while k < len(found) and found[k][0] < sentence.start:
-                k += 1
-            j = k
-            hits = []
-            while j < len(found) and found[j][0] < sentence.end:
-                s, e = found[j]
-                if e <= sentence.end and not in_quote(s) and not self._not_event.match(text, e, sentence.end):
-                    hits.append(_Hit(s, e, text[s:e]))
-                j += 1
+        for sentence in article.sentences:
+            hits = [_Hit(s, e, text[s:e]) for s, e, _ in self._trigger_words.find(text, sentence.start, sentence.end)
+                    if not (s > 0 and text[s - 1] == "-") and text[e:e + 1] != "-" and not in_quote(s)
+                    and not self._not_event.match(text, e, sentence.end)]
             if not hits:
                 continue
             strong = [m for m in hits if m.group(0).lower() not in self._soft]
             trigger = (strong or hits)[0]
             anaphoric = bool(self._anaphoric.match(text, trigger.end(), sentence.end))
-            all_dated = self._event_dates(text, sentence, dates, in_quote)
+            all_dated = self._event_dates(text, sentence, date_index.between(sentence.start, sentence.end), in_quote)
             dated = [(d, rule) for d, rule in all_dated if d.date is not None]
             # A date the text prints without a year that nothing tells ("Ahad, (20/03)" and no
             # publication date): kept as printed, with no calendar date.
@@ -251,23 +255,25 @@ class MeetingFinder:
                 # "acara", "seleksi" opened it; the word that names the event tells its kind.
                 event.kind, event.trigger = self.kind_of(trigger.group(0)), trigger.group(0)
             event.sentences.append(sentence)
-            self._add_parties(text, event, sentence, trigger, people, orgs, in_quote)
-            for quote, speaker in speakers:
-                if quote.start < sentence.end and sentence.start < quote.end \
-                        and speaker.entity_id not in {p.entity_id for p in event.participants}:
-                    event.participants.append(speaker)
+            self._add_parties(text, event, sentence, trigger, people_index.between(sentence.start, sentence.end),
+                              org_index.between(sentence.start, sentence.end), in_quote)
+            for q in quoted.overlapping(sentence.start, sentence.end):
+                if q.speaker.entity_id not in {p.entity_id for p in event.participants}:
+                    event.participants.append(q.speaker)
 
-        events = [part for event in events for part in self._split_by_counterpart(text, event, people, in_quote)]
+        events = [part for event in events for part in self._split_by_counterpart(text, event, people_index, in_quote)]
         if len(events) == 1 and not events[0].participants and not events[0].organisations:
             self._add_quoted_speakers(article, events[0], speakers)
         roles = self._roles_by_person(text, people)
+        place_index = ByStart(place_names)
+        place_starts = {p.start for p in place_names}
         for event in events:
             self._drop_affiliations(event, roles)
             if event.date is None or event.date.date is None:
-                lead = self._lead_date(article, dates, text, in_quote)
+                lead = self._lead_date(article, date_index, text, in_quote)
                 if lead is not None:
                     event.date, event.date_rule = lead, describe_date(lead) + "; taken from the lead (the event's own sentences give none)"
-            event.place = self._place_of(text, event, article, place_names)
+            event.place = self._place_of(text, event, article, place_starts, place_index)
         return [e for e in events if e.participants or e.organisations or e.date]
 
     # ------------------------------------------------------------------
@@ -276,12 +282,13 @@ class MeetingFinder:
         article quotes spoke of it, most likely there — unless a quote is dated as a statement
         to the press ("dalam keterangannya"). A guess, so the meeting is marked unsure."""
         text = article.text
+        sentences = ByStart(article.sentences)
         have: set[str] = set()
         added = []
         for quote, speaker in speakers:
             if speaker.entity_id in have:
                 continue
-            sentence = next((s for s in article.sentences if s.start <= quote.end <= s.end + 2), None)
+            sentence = sentences.covering(min(quote.end, len(text) - 1)) if len(text) else None
             if sentence is not None and self._marker.search(text, sentence.start, min(len(text), sentence.end + 2)):
                 continue
             event.participants.append(speaker)
@@ -291,7 +298,7 @@ class MeetingFinder:
             event.quoted_note = ("participants: nobody named in the event's sentences; the people the article "
                                  "quotes (it tells this event alone): " + ", ".join(added))
 
-    def _split_by_counterpart(self, text: str, event: FoundMeeting, people: list[EntityAt], in_quote) -> list[FoundMeeting]:
+    def _split_by_counterpart(self, text: str, event: FoundMeeting, people: ByStart, in_quote) -> list[FoundMeeting]:
         """One visit, several meetings: "bertemu dengan A, serta B … Dalam pertemuan dengan A …
         Saat bertemu dengan B …" — each counterpart met gets a meeting of its own."""
         if len(event.participants) < 3:
@@ -303,8 +310,8 @@ class MeetingFinder:
                 link = self._with.match(text, m.end(), sentence.end)
                 if not link or in_quote(m.start()):
                     continue
-                after = [p for p in people if link.end() <= p.start < min(sentence.end, link.end() + 80)
-                         and p.entity_id in ids]
+                after = [p for p in people.between(link.end(), min(sentence.end, link.end() + 80))
+                         if p.entity_id in ids]
                 if after:
                     first = min(after, key=lambda p: p.start)
                     counterparts.setdefault(first.entity_id, (first, sentence))
@@ -349,7 +356,7 @@ class MeetingFinder:
     def _event_dates(self, text: str, sentence: Span, dates: list[DateRef], in_quote) -> list[tuple[DateRef, str]]:
         out = []
         for d in dates:
-            if not (sentence.start <= d.start < sentence.end) or d.precision != "day" \
+            if d.precision != "day" \
                     or in_quote(d.start):
                 continue
             verdict = self._date_verdict(text, sentence, d, in_quote)
@@ -402,11 +409,11 @@ class MeetingFinder:
         """A soft event word opens an event in a sentence that organises it."""
         return bool(self._event_verb.search(text, sentence.start, sentence.end))
 
-    def _lead_date(self, article: Article, dates: list[DateRef], text: str, in_quote) -> DateRef | None:
+    def _lead_date(self, article: Article, dates: ByStart, text: str, in_quote) -> DateRef | None:
         """An event told without a date takes the first event-like date of the lead, if any."""
         for sentence in article.sentences[:_LEAD_SENTENCES]:
-            for d in dates:
-                if sentence.start <= d.start < sentence.end and d.date and d.precision == "day" \
+            for d in dates.between(sentence.start, sentence.end):
+                if d.date and d.precision == "day" \
                         and any(ch.isdigit() for ch in d.text) and not in_quote(d.start) \
                         and self._date_verdict(text, sentence, d, in_quote) is not None:
                     return d
@@ -414,7 +421,7 @@ class MeetingFinder:
 
     def _add_parties(self, text, event, sentence, trigger, people, orgs, in_quote) -> None:
         have = {p.entity_id for p in event.participants}
-        sentence_people = [p for p in people if sentence.start <= p.start < sentence.end and not in_quote(p.start)]
+        sentence_people = [p for p in people if not in_quote(p.start)]
         for p in sentence_people:
             if p.entity_id not in have:
                 event.participants.append(p)
@@ -422,7 +429,7 @@ class MeetingFinder:
         roles = [p.role_span for p in event.participants if p.role_span]
         have_org = {o.entity_id for o in event.organisations}
         for o in orgs:
-            if not (sentence.start <= o.start < sentence.end) or in_quote(o.start) or o.entity_id in have_org:
+            if in_quote(o.start) or o.entity_id in have_org:
                 continue
             if any(r.start <= o.start < r.end for r in roles):
                 continue                                  # the affiliation of a participant
@@ -449,7 +456,7 @@ class MeetingFinder:
         return False
 
     def _place_of(self, text: str, event: FoundMeeting, article: Article,
-                  place_names: list[EntityAt] = ()) -> str | None:
+                  place_starts: set[int], places: ByStart) -> str | None:
         """Where the event took place: a building or venue named in its sentences first
         ("di Kantor Disnakertrans …", "at the residence"), else a known place in the sentence
         that dates it (the last one: "… Program in Japan … di Jakarta Timur"), else the dateline."""
@@ -467,7 +474,7 @@ class MeetingFinder:
                 kept, pos = [pieces[0]], m.start("place") + len(pieces[0]) + 1
                 for piece in pieces[1:]:
                     at = pos + len(piece) - len(piece.lstrip())
-                    if not any(p.start == at for p in place_names):
+                    if at not in place_starts:
                         break
                     kept.append(piece)
                     pos += len(piece) + 1
@@ -478,6 +485,6 @@ class MeetingFinder:
                     venue = place
                 if n == 0:
                     first = first or place
-                    if any(m.start("place") <= p.start < m.end("place") for p in place_names):
+                    if places.between(m.start("place"), m.end("place")):
                         known = place
         return venue or known or first or article.dateline

@@ -34,7 +34,7 @@ def analyse(result: ReadResult, progress: Progress | None = None) -> Corpus:
     skipped = list(result.skipped)
     total = len(result.documents)
     for n, doc in enumerate(result.documents, start=1):
-        outcome = analyse_document(doc, ex)
+        outcome = analyse_document(doc, ex, compact=False)     # compacted after the corpus stage
         (skipped if isinstance(outcome, SkippedFile) else found).append(outcome)
         if progress and (n % 50 == 0 or n == total):
             progress("analyse", n, total)
@@ -47,7 +47,7 @@ def extractors_for_user(user):
     return extractors_for(lexicon_with(user))
 
 
-def analyse_document(doc: RawDocument, ex):
+def analyse_document(doc: RawDocument, ex, compact: bool = True):
     """The per-document stage: the article and its findings (DocumentFindings),
     or a SkippedFile when the analysis cannot take it. Depends on nothing but
     the document, the analysis code and the user's aliases — what the library
@@ -58,7 +58,8 @@ def analyse_document(doc: RawDocument, ex):
         found = find_in_document(article, ex)
     except Exception as exc:  # noqa: BLE001 - one article the analysis cannot take is reported, not fatal
         return SkippedFile(doc.path, f"{doc.key}: cannot analyse ({type(exc).__name__}: {exc})")
-    found.article = compact_article(article)
+    if compact:         # stored compact (the library's analyses); the corpus stage reads either
+        found.article = compact_article(article)
     return found
 
 
@@ -66,11 +67,14 @@ def corpus_stage(found: list, skipped: list[SkippedFile], warnings: list[str], e
                  progress: Progress | None = None) -> Corpus:
     """The corpus-wide stage over every document's findings, in reading order."""
     from kemnaker_tui.analysis.extract import merge_corpus
-    articles = tuple(f.article for f in found)
+    from kemnaker_tui.model import SpanList
     if progress:
         progress("merge", 0, len(found))
     entities, meetings, quotes, figures = merge_corpus(
         found, ex, user, progress=(lambda n, t: progress("merge", n, t)) if progress else None)
+    # compact once the merge, which reads each article's spans many times over, is done with them
+    articles = tuple(f.article if isinstance(f.article.sentences, SpanList) else compact_article(f.article)
+                     for f in found)
     return Corpus(
         articles=articles, entities=tuple(entities), meetings=tuple(meetings),
         quotes=tuple(quotes), figures=tuple(figures),

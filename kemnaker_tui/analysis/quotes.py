@@ -23,6 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from kemnaker_tui.analysis.entities import english_role
 from kemnaker_tui.analysis.lexicon import Lexicon, Matcher, fold
 from kemnaker_tui.model import Article, Span
 
@@ -89,7 +90,7 @@ class QuoteFinder:
             rf"^[\s,]*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:(?:also|then|later|further|again)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
         self._verb_after_name = re.compile(
-            rf"\s*(?:,[^,.\"“”]{{1,90}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?"
+            rf"\s*(?:(?:,[^,.\"“”]{{1,90}}){{1,3}},\s*)?(?:(?:also|then|later|further|again|pun|juga)\s+)?"
             rf"(?P<verb>{english}|{prefixed})\b")
         self._after_pronoun = re.compile(
             rf"^[\s,]*(?P<pron>{pronouns})\s+(?:(?:also|then|later|further|again|pun|juga)\s+)?"
@@ -123,7 +124,8 @@ class QuoteFinder:
             spans += self._quote_spans(text, para)
         out: list[FoundQuote] = []
         previous: FoundQuote | None = None
-        ctx = _Context(text, article, people, lambda: self._roles(text, article, people), self._titles)
+        ctx = _Context(text, article, people, lambda: self._roles(text, article, people), self._titles,
+                       self.lex.role_nouns)
         ctx.speech_verb = self._verb_after_name
         for start, raw_end, close_at, unterminated, para in spans:
             start, end = _trim(text, start, raw_end)
@@ -181,7 +183,7 @@ class QuoteFinder:
             lo = max(text.rfind("\n", max(0, p.start - 120), p.start) + 1, p.start - 120, 0)
             for s, e, group in self._titles.find(text, lo, p.start):
                 gap = text[e:p.start]
-                if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|RI)*", gap):
+                if re.fullmatch(r"(?:[\s,()]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|to|untuk|in|at|RI)*", gap):
                     roles.setdefault(p.entity_id, []).append((group, fold(text[s:p.start])))
             line_end = text.find("\n", p.end, p.end + 120)
             hi = min(len(text), p.end + 120, line_end if line_end >= 0 else len(text))
@@ -192,6 +194,11 @@ class QuoteFinder:
                     if s == p.end + m.end():
                         tail = re.match(r"[^,.;]*", text[s:hi]).group(0)
                         roles.setdefault(p.entity_id, []).append((group, fold(tail)))
+            # English roles without a title: "Minoru Kitagawa, a senior official at …" → "en:official".
+            role = english_role(self.lex, text, p.start, p.end, lo, hi)
+            if role:
+                for w in set(fold(role).split()) & self.lex.role_nouns:
+                    roles.setdefault(p.entity_id, []).append(("en:" + w, fold(role)))
         return roles
 
     # ---- who said it --------------------------------------------------
@@ -240,6 +247,9 @@ class QuoteFinder:
             if person:
                 return _Pick(person, att, f"speaker: `{name} {m.group('verb')}` after the quote")
             if plain:
+                if ctx.several_named(name):
+                    return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` "
+                                            "fits several people named in the article")
                 return _Pick(None, att, f"no speaker: `{name}` before `{m.group('verb')}` "
                                         "is not a person named in the article")
         # "…," she added. / "…," dia menambahkan.
@@ -252,6 +262,13 @@ class QuoteFinder:
         if m and ctx.role_words(m.group("role")):
             att = Span(close_at + m.start("role"), close_at + m.end("verb"))
             pick = self._role(ctx, start, m.group("role"), att, f"`{m.group('role')} {m.group('verb')}`")
+            if pick is not None:
+                return pick
+        # "…," demikian disampaikan Gubernur Budi.
+        lead = re.match(r"[\s,]*", tail).end()
+        m = self._after_sentence.match(text, close_at + lead, close_at + len(tail))
+        if m and not text[max(0, close_at - 3):close_at].rstrip("”\"'»").endswith((".", "!", "?")):
+            pick = self._said_by(ctx, start, m, close_at + lead, "after the quote")
             if pick is not None:
                 return pick
         # "…," kata Budi / ujarnya / said the minister
@@ -378,15 +395,20 @@ class QuoteFinder:
         m = self._after_sentence.match(text, nxt_start, min(len(text), nxt_start + 200))
         if not m:
             return None
+        return self._said_by(ctx, start, m, nxt_start, "in the sentence after the quote")
+
+    def _said_by(self, ctx: _Context, start: int, m: re.Match, att_start: int, where: str) -> _Pick | None:
+        """The speaker named by "Demikian disampaikan (oleh) X" / "Hal itu dikatakan X"."""
+        text = ctx.text
         who_start = m.start("who")
         person = ctx.first_person_after(who_start, m.end("who"))
-        att = Span(nxt_start, m.start("who"))
+        att = Span(att_start, m.start("who"))
         if person is not None and _only_role_words(text[who_start:person.start]):
             return _Pick(person, Span(att.start, person.end),
-                         f"speaker: `{text[nxt_start:person.end].strip()}` in the sentence after the quote")
+                         f"speaker: `{text[att_start:person.end].strip()}` {where}")
         who = m.group("who")
         if ctx.role_words(who):
-            return self._role(ctx, start, who, att, f"`{_head(who)}` in the sentence after the quote")
+            return self._role(ctx, start, who, att, f"`{_head(who)}` {where}")
         return None
 
     def _sentence_before(self, ctx: _Context, start: int) -> _Pick | None:
@@ -437,7 +459,7 @@ class QuoteFinder:
         role_text = _role_phrase(role_text)
         found = self._titles.find(role_text.lower())
         if not found:
-            return None
+            return self._english_role(ctx, start, role_text, att, said)
         s, e, group = found[0]
         words = [w for w in fold(role_text[s:]).split()]
         holders = ctx.holders(group, words)
@@ -450,6 +472,8 @@ class QuoteFinder:
         last = role_text.lower().split()
         if last and last[-1] in self._demonstratives and last[-1] not in ("the", "this"):
             # "kata Ketua Umum partai itu": someone already named; the speaker of the quote before.
+            # (an epithet with "itu" often adds a post the article had not named: "kata Ketua Umum
+            # partai itu" after quotes of the minister is the minister)
             prev = ctx.last_speaker
             if prev is not None:
                 return _Pick(prev, att, f"speaker: role {said} points back → the previous speaker, {prev.name}",
@@ -457,11 +481,28 @@ class QuoteFinder:
         return _Pick(None, att, f"no speaker: role {said} is held by no person named in this article")
 
 
+    def _english_role(self, ctx: _Context, start: int, role_text: str, att: Span, said: str) -> _Pick | None:
+        """ "the official added": the one person this article gave that role ("X, a senior official at …")."""
+        words = fold(role_text).split()
+        nouns = [w for w in words if w in self.lex.role_nouns]
+        if not nouns or words[0] not in ("the", "this", "that"):
+            return None
+        holders = [eid for eid, rs in ctx.roles.items() if any(g == "en:" + nouns[-1] for g, _w in rs)]
+        if len(holders) == 1:
+            p = ctx.person_by_id(holders[0], start)
+            if p is not None:
+                return _Pick(p, att, f"speaker: role {said} → {p.name}, described so in this article", unsure=True)
+        if len(holders) > 1:
+            return _Pick(None, att, f"no speaker: role {said} fits several people in this article")
+        return _Pick(None, att, f"no speaker: role {said} is held by no person named in this article")
+
+
 class _Context:
     """One article's people, roles and sentences, as the speaker rules need them."""
 
-    def __init__(self, text: str, article: Article, people: list[PersonAt], roles, titles: Matcher) -> None:
-        self.text, self.people, self.titles = text, people, titles
+    def __init__(self, text: str, article: Article, people: list[PersonAt], roles, titles: Matcher,
+                 role_nouns: frozenset[str] = frozenset()) -> None:
+        self.text, self.people, self.titles, self.role_nouns = text, people, titles, role_nouns
         self._find_roles = roles           # called once, only if a role has to be resolved
         self._roles = None
         self.speech_verb: re.Pattern | None = None
@@ -493,6 +534,11 @@ class _Context:
         eid = next(iter(ids))
         return self.person_by_id(eid, before)
 
+    def several_named(self, name: str) -> bool:
+        """Do two or more people of this article bear all these words ("Mori": Aya and Takeshi Mori)?"""
+        words = fold(name).split()
+        return len({p.entity_id for p in self.people if words and all(w in fold(p.name).split() for w in words)}) > 1
+
     def person_by_id(self, eid: str, pos: int) -> PersonAt | None:
         same = [p for p in self.people if p.entity_id == eid]
         before = [p for p in same if p.start < pos]
@@ -502,7 +548,11 @@ class _Context:
         """Do these words open with a title ("the minister", "Kepala Biro …", "Menaker")?"""
         low = re.sub(r"^\s*(?:the|oleh|by|sang)\s+", "", words.lower())
         found = self.titles.find(low, 0, min(len(low), 60))
-        return bool(found) and found[0][0] == 0
+        if found and found[0][0] == 0:
+            return True
+        # "the official", "the Japanese official": an English role pointing back (never "a spokesman").
+        en = re.match(r"\s*(?:the|this|that)\s+(?:[a-z\-]+\s+)?([a-z\-]+)\b", words.lower())
+        return bool(en) and en.group(1) in self.role_nouns
 
     def holders(self, group: str, words: list[str]) -> list[str]:
         """People of this article holding a title of ``group``; when the role names more
@@ -549,9 +599,13 @@ class _Context:
         if sent is not None and sent.start <= last.start:
             here = [p for p in before if p.start >= sent.start]
             spoken = [p for p in here if self.speech_verb and self.speech_verb.match(self.text, p.end, p.end + 40)]
-            opening = [p for p in here if _only_role_words(self.text[sent.start:p.start])]
+            opening = [p for p in here if _only_role_words(self._without_role_nouns(self.text[sent.start:p.start]))]
             pick = (spoken or opening or [last])[0] if len(here) > 1 else last
         return pick, self.distance(pick.start, pos)
+
+    def _without_role_nouns(self, words: str) -> str:
+        """ "Labour official Hendra …": an English role noun before the subject is part of its role."""
+        return " ".join(w for w in words.split(" ") if w.lower() not in self.role_nouns)
 
     def distance(self, a: int, b: int) -> int:
         """Sentences from position a back to position b; a sentence that itself speaks
@@ -579,7 +633,7 @@ def _next_paragraph(article: Article, a: int, b: int) -> bool:
 def _role_phrase(words: str) -> str:
     """The role itself out of the words after a verb: its title, the capitalised words
     naming where (connectors inside), and a closing demonstrative
-    ("the Minister of Manpower while visiting …" → "the Minister of Manpower")."""
+    ("the Minister of Manpower during a tour of …" → "the Minister of Manpower")."""
     toks = words.split()
     out: list[str] = []
     for n, t in enumerate(toks):
@@ -608,7 +662,7 @@ def _head(words: str, n: int = 5) -> str:
 def _only_role_words(between: str) -> bool:
     """Only a role phrase stands between the verb and the name: capitalised words,
     connectors, commas, parentheses ("Kepala Dinas Tenaga Kerja dan Transmigrasi Jateng,")."""
-    return bool(re.fullmatch(r"(?:[\s,()/]|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|to|"
+    return bool(re.fullmatch(r"(?:[\s,()/–—]|\s-\s|[A-Z0-9][\w'’\-/.]*|of|for|and|dan|the|di|untuk|bidang|at|in|to|"
                              r"oleh|by|ke|se|RI)*", between))
 
 

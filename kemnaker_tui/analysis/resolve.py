@@ -51,6 +51,9 @@ def _mononym(m: RawMention) -> bool:
     return m.type == "person" and len(m.surface.split()) == 1 and m.source == "title-name" and not m.weak
 
 
+# A place word followed by its kind is the place even where a person bears the name.
+_PLACE_AFTER = re.compile(r"\s+(?:Prefecture|Prefektur|City|Province|Provinsi)\b")
+
 _OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
 
 
@@ -124,9 +127,18 @@ class Resolver:
             # "Menaker Yassierli" is a full name in an article that names no longer one with it.
             local_people |= {person_key(m.surface) for m in am.mentions
                              if _mononym(m) and name_words(m.surface)[0] not in local_words}
+            # "Sri Endah" in an article naming "Sri Endah Lestari": the shorter form is the same person.
+            absorbed = _shorter_forms(local_people)
+            local_people -= absorbed.keys()
             kept = []
             for m in am.mentions:
+                if m.type == "place" and m.source == "gazetteer" and " " not in m.surface \
+                        and m.surface in self.finder.jp_place_words and name_word(fold(m.surface)) in local_words \
+                        and not _PLACE_AFTER.match(article.text, m.end):
+                    # "Yamaguchi said" in an article naming Kenji Yamaguchi: the person, not the prefecture.
+                    m.type, m.source, m.known_key = "person", "surname", None
                 key = self._key_of(m, def_key, long_key, people_tokens, local_people)
+                key = absorbed.get(key, key)
                 if m.weak and key not in local_people and key == person_key(m.surface):
                     continue                    # an ordinary word that joined no name
                 kept.append(m)
@@ -294,6 +306,10 @@ class Resolver:
             elif etype == "person":
                 full = [n for n, _ in c.surfaces.most_common() if len(n.split()) >= 2 and n.istitle() is not None]
                 name = full[0] if full else c.surfaces.most_common(1)[0][0]
+                # The fullest form that holds the usual one ("Sri Endah Lestari" over "Sri Endah").
+                base = set(fold(name).split())
+                name = max((n for n in full if base <= set(fold(n).split())),
+                           key=lambda n: (len(n.split()), c.surfaces[n]), default=name)
             else:
                 name = (c.names or c.surfaces).most_common(1)[0][0]
                 if c.acronym and name == c.acronym and c.names:
@@ -333,6 +349,7 @@ _RULES = {
     "phrase": "known phrase (`{}`)",
     "speaker": "named by an attribution verb (`{}`)",
     "given-name": "common given name + surname (`{}`)",
+    "fuller": "full form of a one-word name found by another rule (`{}`)",
     "japanese-name": "two capitalised words shaped like a Japanese name (`{}`)",
     "pattern": "capitalised words after a head or before a tail word (`{}`)",
     "acronym": "acronym defined elsewhere (`{}`)",
@@ -342,7 +359,7 @@ _RULES = {
     "typo": "misspelling of a known name (`{}`)",
 }
 # Rules that rest on capitalisation alone: an entity found only by them is a guess to check.
-_WEAK_RULES = frozenset({"speaker", "given-name", "japanese-name", "pattern", "acronym", "short-name", "surname",
+_WEAK_RULES = frozenset({"speaker", "given-name", "fuller", "japanese-name", "pattern", "acronym", "short-name", "surname",
                          "typo"})
 
 
@@ -379,6 +396,18 @@ def known_name_key(lex: Lexicon, name: str) -> str | None:
         if k != key and k in lex.name_keys and len(k.split()) >= 2:
             return lex.name_keys[k]
     return None
+
+
+def _shorter_forms(local_people: set[str]) -> dict[str, str]:
+    """Person keys of one article whose words all belong to exactly one longer name of
+    the same article ("Sri Endah" → "Sri Endah Lestari"); two longer ones leave it alone."""
+    words = {k: frozenset(k.split(":", 1)[1].split()) for k in local_people}
+    out = {}
+    for k, ws in words.items():
+        longer = [o for o, ow in words.items() if ws < ow]
+        if len(longer) == 1:
+            out[k] = longer[0]
+    return out
 
 
 def _typo_index(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:

@@ -12,7 +12,7 @@ from kemnaker_tui.model import Span
 
 # A whole line is boilerplate when it starts with one of these.
 _LINE_START = re.compile(
-    r"""^\s*(?:
+    r"""^\s*\(?(?:                                        # "(Reporting by …; Editing by …)" too
         (?:baca|simak|lihat|cek)\s+(?:juga|pula)\b      # related-article links
       | artikel\s+terkait\b | berita\s+terkait\b | related\s*:
       | (?:redaktur|reporter|editor|penulis|pewarta|kontributor|penyunting|
@@ -68,6 +68,12 @@ def is_date_header(line: str) -> bool:
     # Before it, a weekday, a byline or an outlet, closed by a separator (or nothing at all).
     stripped = before.strip()
     return not stripped or stripped[-1] in "-–—|:•·," or len(words_before) <= 1
+
+
+def is_noise_line(line: str) -> bool:
+    """A line that is boilerplate by its own words (a credit, a byline, a related link):
+    never an article's title, wherever it was found."""
+    return bool(_LINE_START.match(line) or _DATE_HEADER.match(line))
 
 
 # Photo captions: a line carrying a "Foto:" / "(Foto: …)" credit.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kemnaker_tui.analysis.dates import find_dates, parse_date_text
-from kemnaker_tui.corpus.boilerplate import HEADER_LINES, is_date_header
+from kemnaker_tui.corpus.boilerplate import HEADER_LINES, is_date_header, is_noise_line
 from kemnaker_tui.model import Span
 
 _DASH = r"\s*[-–—]+\s*"
@@ -90,6 +90,8 @@ def _lines(text: str):
 
 def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | None = None,
                   given_outlet: str | None = None, given_published: str | None = None) -> Metadata:
+    if given_title and is_noise_line(given_title.strip()):
+        given_title = None              # a page whose headline slot holds a byline ("Laporan Wartawan …")
     # Metadata stands at the top: the first lines are all it reads (a 50 MB file costs no more).
     lines = []
     for s, c in _lines(text):
@@ -130,8 +132,11 @@ def find_metadata(text: str, boilerplate: tuple[Span, ...], given_title: str | N
     published_text: str | None = None
     body_lines = [(s, c) for s, c in lines if not is_boilerplate(s) and s != title_span
                   and not (title_span and s.start <= title_span.start < s.end)]
-    if body_lines:
-        span, content = body_lines[0]
+    # The headline printed again above the lead (a page layout) is not the lead.
+    title_text = " ".join((given_title or (text[title_span.start:title_span.end] if title_span else "")).split())
+    lead_lines = [(s, c) for s, c in body_lines if not (title_text and " ".join(c.split()) == title_text)]
+    if lead_lines:
+        span, content = lead_lines[0]
         lead = content.lstrip()
         shift = span.start + len(content) - len(lead)
         for pattern in _LEADS:

@@ -160,10 +160,12 @@ def _read_file(file: Path, key: str, result: ReadResult) -> None:
     except FormatError as exc:
         result.skipped.append(SkippedFile(str(file), str(exc)))
         return
-    if isinstance(out, tuple):      # readers of multi-article files also report bad lines
-        docs, problems = out
+    if isinstance(out, tuple):      # readers of multi-article files also report bad lines (and warnings)
+        docs, problems = out[0], out[1]
         for problem in problems:
             result.skipped.append(SkippedFile(f"{file}", problem))
+        for warning in out[2] if len(out) > 2 else ():
+            result.warnings.append(f"{file}: {warning}")
     else:
         docs = out
     result.documents.extend(docs)

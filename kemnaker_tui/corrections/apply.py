@@ -490,13 +490,22 @@ def _unfound_forms(st: _State, forms: list[str], holder: Entity | None) -> list[
         text = article.text
         if not any(f in text for f in forms):
             continue
-        found = [(h.start(), h.end(), h.group(0)) for h in pattern.finditer(text)
-                 if not article.is_boilerplate(h.start(), h.end())]
+        found = [(h.start(), h.end(), h.group(0)) for h in pattern.finditer(text)]   # boilerplate: at the end
         if found:
             hits[article.key] = found
     if not hits:
         return []
-    # what the entities already cover in those articles: one pass over their mentions
+    if holder is not None:      # most hits are the declared entity's own mentions: checked first, cheaply
+        for key in list(hits):
+            own = [(m.start, m.end) for m in mentions_in(holder.mentions, key)]
+            left = [h for h in hits[key] if not any(cs < h[1] and h[0] < ce for cs, ce in own)]
+            if left:
+                hits[key] = left
+            else:
+                del hits[key]
+        if not hits:
+            return []
+    # what the other entities cover in the articles left: one pass over their mentions
     covered: dict[str, list[tuple[int, int]]] = {key: [] for key in hits}
     for e in st.entities.values():
         for key in set(mention_articles(e.mentions)) & covered.keys():
@@ -504,8 +513,9 @@ def _unfound_forms(st: _State, forms: list[str], holder: Entity | None) -> list[
     out = []
     for key, found in hits.items():
         spans = covered[key]
+        article = st.articles[key]
         for s, e, text in found:
-            if not any(cs < e and s < ce for cs, ce in spans):
+            if not any(cs < e and s < ce for cs, ce in spans) and not article.is_boilerplate(s, e):
                 out.append(Mention(key, s, e, text))
     return out
 

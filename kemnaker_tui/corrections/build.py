@@ -60,15 +60,31 @@ def find_fact(corpus: Corpus, ident: str):
                 return item
     if ident in corpus._by_key:
         return corpus.article(ident)
-    return find_entity(corpus, ident)
+    try:
+        return find_entity(corpus, ident)
+    except NotFound as exc:
+        if "answer to" in str(exc):
+            raise
+        raise NotFound(f"no entity, quote, meeting or figure has the id or name {ident!r} "
+                       "(the listings show ids: quotes, timeline, figures, entities)") from None
+
+
+_LISTING = {"quote": "quotes", "meeting": "timeline", "figure": "figures", "article": "export"}
 
 
 def find_of(corpus: Corpus, ident: str, kind: str):
-    fact = find_fact(corpus, ident) if kind != "entity" else find_entity(corpus, ident)
-    wanted = {"quote": Quote, "meeting": Meeting, "figure": Figure, "article": Article, "entity": Entity}[kind]
-    if not isinstance(fact, wanted):
-        raise NotFound(f"{ident!r} is not a {kind}")
-    return fact
+    """A fact of one kind by id (an article by key; an entity by id or name)."""
+    if kind == "entity":
+        return find_entity(corpus, ident)
+    if kind == "article":
+        if ident in corpus._by_key:
+            return corpus.article(ident)
+        raise NotFound(f"no article {ident!r} in these files (its key is the file name, or file#line for JSONL)")
+    table = {"quote": corpus.quotes, "meeting": corpus.meetings, "figure": corpus.figures}[kind]
+    for item in table:
+        if item.id == ident:
+            return item
+    raise NotFound(f"no {kind} with id {ident!r} (`kemnaker-tui {_LISTING[kind]}` lists them)")
 
 
 def split_values(entity: Entity, name: str, etype: str | None, forms: list[str],

@@ -107,6 +107,9 @@ class Fetcher:
         kind = kind_of(response.content_type, response.data)
         if kind is None:
             shown = response.content_type.split(";")[0].strip() or "no content type"
+            if shown in _FEED_TYPES or _looks_like_feed(response.data):
+                return Outcome(url, "failed", final_url=response.final_url,
+                               reason=f"a feed, not a page ({shown}): fetch it with --feed")
             return Outcome(url, "failed", final_url=response.final_url, reason=f"not HTML or PDF ({shown})")
         limit = SIZE_LIMITS[kind]
         if len(response.data) > limit:
@@ -131,6 +134,11 @@ class Fetcher:
         return Outcome(url, "fetched", path=str(page), final_url=response.final_url, title=title)
 
 
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+
+
 def _check_article(kind: str, response, record: dict) -> str | None:
     """Read the download as the corpus will; a page with no article raises FormatError. Returns its title."""
     from kemnaker_tui.corpus.formats import read_html, read_pdf
@@ -142,4 +150,6 @@ def _check_article(kind: str, response, record: dict) -> str | None:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug on one page must not stop the others
         raise FormatError(f"cannot read it ({type(exc).__name__}: {exc})") from None
+    if isinstance(docs, tuple):
+        docs = docs[0]
     return docs[0].title if docs else None

@@ -86,8 +86,9 @@ class Store:
 
     def save(self, page: Path, data: bytes, record: dict) -> None:
         page.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(page, data)
+        # The sidecar first: a folder watcher that sees the page finds where it came from beside it.
         atomic_write_text(page.with_suffix(".json"), json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+        atomic_write_bytes(page, data)
         for key in ("url", "final_url"):
             if self._by_url is not None and record.get(key):
                 self._by_url[record[key]] = page

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kemnaker_tui.library import snapshots
 from kemnaker_tui.library.scan import Scan, scan
-from kemnaker_tui.library.store import Store, StoreError, pack, unpack
+from kemnaker_tui.library.store import Store, StoreError, unpack
 from kemnaker_tui.library.version import analysis_version
 from kemnaker_tui.model import Corpus, SkippedFile
 
@@ -144,12 +144,14 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         report("scan", 0, 0)
         found = _no_gc(scan)(paths, store.files(), store.analysed(akey), analysis_version(),
                      progress=lambda n, t: report("scan", n, t))
-        fresh = _analyse_missing(store, found, akey, user, jobs, report)
         roots = "\n".join(sorted(os.path.abspath(p) for p in paths))
         before = store.roots_docs(roots)
-        removed = len(set(before) - set(found.order)) if before is not None else 0
-        if before != found.order:
-            store.put_roots(roots, found.order)
+        now = {doc: found.keys.get(doc, "") for doc in found.order}
+        # removed: articles (by key) found last time and gone now; a changed one is not removed
+        removed = len(set(before.values()) - set(now.values())) if before is not None else 0
+        if before != now:       # recorded before analysing: another process's prune keeps these
+            store.put_roots(roots, now)
+        fresh = _analyse_missing(store, found, akey, user, jobs, report)
         stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         snap_key = hashlib.sha256(("\n".join([akey, *found.order])).encode()).hexdigest()[:32]
         snap = snapshots.corpus_path(folder, snap_key)
@@ -159,10 +161,11 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus = _merge(store, found, akey, fresh, user, report)
+            corpus = _merge(store, found, akey, user, report)
             snapshots.write_corpus(folder, snap_key, corpus)
         if fresh or removed:
-            store.prune(akey, analysis_version())
+            with _indexing_lock(folder):        # never while another process is analysing
+                store.prune(akey, analysis_version())
     finally:
         notes = store.notes
         store.close()
@@ -203,12 +206,13 @@ def _user(user):
     return user
 
 
-def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> dict[str, bytes]:
+def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> set[str]:
     """Analyse the documents read now that the store has no analysis of; record
-    the files read. Returns the fresh analyses (id -> packed)."""
+    the files read. Returns the ids analysed (their analyses are in the store,
+    not kept here: 100,000 of them would be a gigabyte)."""
     from kemnaker_tui.library.workers import analyse_documents
     user = _user(user)
-    fresh: dict[str, bytes] = {}
+    fresh: set[str] = set()
     if found.read:
         have = store.analysed(akey)
         todo = [(i, d) for i, d in found.read.items() if i not in have]
@@ -221,7 +225,7 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
                 last = time.monotonic()
                 for batch in analyse_documents(todo, user, jobs, progress=lambda n, t: report("analyse", n, t)):
                     pending.extend(batch)
-                    fresh.update(batch)
+                    fresh.update(doc for doc, _data in batch)
                     if time.monotonic() - last >= COMMIT_EVERY_SECONDS:
                         store.put_analyses(akey, pending)
                         pending, last = [], time.monotonic()
@@ -233,26 +237,25 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
     return fresh
 
 
-def _merge(store: Store, found: Scan, akey: str, fresh: dict[str, bytes], user, report: Progress) -> Corpus:
+def _merge(store: Store, found: Scan, akey: str, user, report: Progress) -> Corpus:
     """The corpus stage over every document's analysis, in reading order."""
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
     user = _user(user)
-    packed = dict(fresh)
-    missing = [d for d in found.order if d not in packed]
+    unpacked: dict = {}
     total = len(found.order)
-    report("load", len(packed), total)
-    for doc, data in store.analyses(akey, missing):
-        packed[doc] = data
-        if len(packed) % 500 == 0:
-            report("load", len(packed), total)
+    report("load", 0, total)
+    for doc, data in store.analyses(akey, list(dict.fromkeys(found.order))):
+        unpacked[doc] = unpack(data)         # compressed bytes dropped as we go
+        if len(unpacked) % 500 == 0:
+            report("load", len(unpacked), total)
     report("load", total, total)
-    lost = [d for d in found.order if d not in packed]
+    lost = [d for d in found.order if d not in unpacked]
     if lost:        # pruned by another process between our scan and now: rare; say so
         raise StoreError(f"{len(lost)} analyses vanished from the store while loading; run the command again")
     outcomes = []
     skipped = []
     for doc in found.order:
-        item = unpack(packed.pop(doc))
+        item = unpacked.pop(doc)
         (skipped if isinstance(item, SkippedFile) else outcomes).append(item)
     ex = extractors_for_user(user)
     return corpus_stage(outcomes, skipped, [], ex, user, report)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kemnaker_tui.corpus.formats.origin import PAGE_SUFFIXES, sidecar_path
 from kemnaker_tui.corpus.reader import ReadResult, _read_file, _walk
 from kemnaker_tui.library.store import document_id, pack, unpack
 from kemnaker_tui.model import RawDocument, SkippedFile
@@ -24,12 +25,14 @@ class FileOutcome:
     docs: list[str]                       # document ids, in the file's order
     skipped: list[SkippedFile]
     warnings: list[str]
+    keys: list[str] = field(default_factory=list)   # each document's article key (same order)
 
 
 @dataclass
 class Scan:
     """Every document under the paths, in reading order, and what must be read."""
     order: list[str] = field(default_factory=list)            # document ids, reading order
+    keys: dict[str, str] = field(default_factory=dict)        # document id -> article key
     walk_skipped: list[SkippedFile] = field(default_factory=list)
     # per file, in order: (outcome) — the skipped and warnings of reading
     outcomes: list[FileOutcome] = field(default_factory=list)
@@ -95,8 +98,7 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
         if progress and (n % 200 == 0 or n == total):
             progress(n, total)
         try:
-            st = os.stat(file)
-            fingerprint = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            fingerprint = _fingerprint(file)
         except OSError:
             fingerprint = None          # unreadable now: read_file says why
         known = known_files.get((str(file), key)) if fingerprint else None
@@ -105,6 +107,7 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
             if outcome is not None and all(d in analysed for d in outcome.docs):
                 result.outcomes.append(outcome)
                 result.order.extend(outcome.docs)
+                result.keys.update(zip(outcome.docs, outcome.keys))
                 continue
         one = ReadResult()
         try:
@@ -117,7 +120,8 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
             doc_id = document_id(doc)
             ids.append(doc_id)
             result.read[doc_id] = doc
-        outcome = FileOutcome(ids, one.skipped, one.warnings)
+            result.keys[doc_id] = doc.key
+        outcome = FileOutcome(ids, one.skipped, one.warnings, [d.key for d in one.documents])
         result.outcomes.append(outcome)
         result.order.extend(ids)
         if fingerprint is not None:
@@ -125,23 +129,45 @@ def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[st
     return result
 
 
+def _fingerprint(file: Path) -> tuple[int, int, int, int]:
+    """(size, mtime, ctime, inode) — and, folded into the last, what else the reader
+    reads with this file: a fetched page's sidecar ``NAME.json``; for a .json,
+    whether a page beside it makes it a sidecar (not an article)."""
+    st = os.stat(file)
+    suffix = file.suffix.lower()
+    extra = None
+    if suffix in PAGE_SUFFIXES:
+        try:
+            side = os.stat(sidecar_path(file))
+            extra = (side.st_size, side.st_mtime_ns, side.st_ino)
+        except OSError:
+            extra = ()
+    elif suffix == ".json":
+        extra = tuple(file.with_suffix(s).exists() for s in PAGE_SUFFIXES)
+    ino = st.st_ino if extra is None else hash((st.st_ino, extra)) & (2 ** 62 - 1)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, ino)
+
+
 def _encode(outcome: FileOutcome) -> bytes:
     """A file's outcome for the store: most files give one document and no
     problems, kept as plain ids (cheap to read back for every file at start)."""
     if not outcome.skipped and not outcome.warnings:
-        return b"D" + "\n".join(outcome.docs).encode()
+        # id \x01 key, \0 between documents (a file name holds neither \0 nor, before its key, \x01)
+        return b"K" + "\0".join(f"{d}\x01{k}" for d, k in zip(outcome.docs, outcome.keys)).encode(
+            "utf-8", "surrogatepass")
     return b"P" + pack(outcome)
 
 
 def _decode(data: bytes) -> FileOutcome | None:
     """The outcome, or None when the row cannot be read (the file is read again)."""
     try:
-        if data[:1] == b"D":
-            text = data[1:].decode()
-            return FileOutcome(text.split("\n") if text else [], [], [])
+        if data[:1] == b"K":
+            text = data[1:].decode("utf-8", "surrogatepass")
+            pairs = [item.split("\x01", 1) for item in text.split("\0")] if text else []
+            return FileOutcome([d for d, _k in pairs], [], [], [k for _d, k in pairs])
         if data[:1] == b"P":
             got = unpack(data[1:])
-            return got if isinstance(got, FileOutcome) else None
+            return got if isinstance(got, FileOutcome) and len(got.keys) == len(got.docs) else None
     except Exception:  # noqa: BLE001 - a damaged row costs one read, nothing else
         pass
     return None

@@ -64,7 +64,7 @@ def document_id(doc: RawDocument) -> str:
     """Hash of everything the analysis of ``doc`` reads from it (text and names)."""
     h = hashlib.blake2b(digest_size=16)
     for value in (doc.key, doc.path, doc.encoding, doc.title, doc.url, doc.published, doc.outlet,
-                  doc.author, doc.meta_source):
+                  doc.author, doc.meta_source, doc.fetched_at):
         h.update(b"\x01" if value is None else b"\x02" + value.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     h.update(doc.text.encode("utf-8", "surrogatepass"))
@@ -213,8 +213,9 @@ class Store:
         """rows: (path, key, size, mtime_ns, ctime_ns, ino, version, outcome bytes)."""
         self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def put_roots(self, roots: str, docs: list[str]) -> None:
-        self._write("INSERT OR REPLACE INTO roots VALUES (?, ?)", [(roots, "\n".join(docs).encode())])
+    def put_roots(self, roots: str, docs: dict[str, str]) -> None:
+        """The documents (id -> article key) found under these roots."""
+        self._write("INSERT OR REPLACE INTO roots VALUES (?, ?)", [(roots, pack(docs))])
 
     def prune(self, version: str, keep_files_version: str) -> int:
         """Drop analyses of other versions, and of documents no longer under any
@@ -222,7 +223,10 @@ class Store:
         try:
             known: set[str] = set()
             for (docs,) in self.conn.execute("SELECT docs FROM roots"):
-                known.update(docs.decode().split("\n"))
+                try:
+                    known.update(unpack(docs))
+                except Exception:  # noqa: BLE001 - an unreadable row keeps nothing alive
+                    pass
             stale = [doc for (doc,) in self.conn.execute("SELECT doc FROM analyses WHERE version = ?", (version,))
                      if doc not in known]
             self._write("DELETE FROM analyses WHERE doc = ? AND version = ?", ((d, version) for d in stale))
@@ -254,12 +258,16 @@ class Store:
             yield from self._read(f"SELECT doc, data FROM analyses WHERE version = ? AND doc IN ({marks})",
                                   (version, *chunk))
 
-    def roots_docs(self, roots: str) -> list[str] | None:
+    def roots_docs(self, roots: str) -> dict[str, str] | None:
+        """id -> article key of the documents last found under these roots."""
         got = self._read("SELECT docs FROM roots WHERE roots = ?", (roots,))
         if not got:
             return None
-        text = got[0][0].decode()
-        return text.split("\n") if text else []
+        try:
+            docs = unpack(got[0][0])
+        except Exception:  # noqa: BLE001 - unreadable: as if never indexed
+            return None
+        return docs if isinstance(docs, dict) else None
 
 
 def _is_storage_problem(exc: BaseException) -> bool:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 # Bump when the store's own layout of an analysis changes (what a row holds).
-FORMAT = 2
+FORMAT = 3
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # What the per-document and corpus stages read: folders (code and data files, recursively) and files.

@@ -99,6 +99,13 @@ class Reloaded(Message):
         self.summary = summary
 
 
+class WatchNotice(Message):
+    """A toast from the folder watcher's thread (posting never blocks it)."""
+    def __init__(self, text: str, title: str) -> None:
+        super().__init__()
+        self.text, self.title = text, title
+
+
 class LoadFailed(Message):
     def __init__(self, message: str) -> None:
         super().__init__()
@@ -142,6 +149,7 @@ class KemnakerApp(App):
         # live folders: the user's own paths are watched (not a corpus handed in, not the bundled one)
         self.watching = bool(self.paths) and corpus is None if watch is None else watch
         self._stop_watching = threading.Event()
+        self._watcher: threading.Thread | None = None
         if use_store and corpus is None:
             from kemnaker_tui.library.workers import prepare_for_threads
             prepare_for_threads()      # while sys.stderr is still the terminal's
@@ -249,11 +257,17 @@ class KemnakerApp(App):
         if self.watching:
             self.watch_folders()
 
-    @work(thread=True, exclusive=True, group="watch")
     def watch_folders(self) -> None:
         """Live folders: when an article file under the paths is added, changed or
         removed, load again through the library (only what changed is analysed)
-        and swap the explorer in; a toast says what happened."""
+        and swap the explorer in; a toast says what happened. A plain daemon
+        thread, not a Textual worker: it runs as long as the app, and code that
+        waits for the app's workers to finish must not wait for it."""
+        if self._watcher is None or not self._watcher.is_alive():
+            self._watcher = threading.Thread(target=self._watch_loop, name="kemnaker-watch", daemon=True)
+            self._watcher.start()
+
+    def _watch_loop(self) -> None:
         from kemnaker_tui.library.watch import describe_changes, watch_changes
         try:
             for _files in watch_changes(self.paths, self._stop_watching):
@@ -261,8 +275,7 @@ class KemnakerApp(App):
                 try:
                     explorer, loaded = self._load_explorer(lambda *_a: None)
                 except Exception as exc:  # noqa: BLE001 - a folder gone, a store problem: say so, keep the old
-                    self.call_from_thread(self.notify, f"could not reload: {exc}", title="Folder changed",
-                                          severity="warning", timeout=10)
+                    self.post_message(WatchNotice(f"could not reload: {exc}", "Folder changed"))
                     continue
                 old_keys = [a.key for a in before.articles] if before else []
                 new_keys = [a.key for a in explorer.corpus.articles]
@@ -272,8 +285,10 @@ class KemnakerApp(App):
                 if summary or before is None or before.skipped != explorer.corpus.skipped:
                     self.post_message(Reloaded(explorer, summary or "files changed"))
         except Exception as exc:  # noqa: BLE001 - watching is a convenience: the explorer stays usable
-            self.call_from_thread(self.notify, f"stopped watching the folders: {exc}", title="Live folders",
-                                  severity="warning", timeout=10)
+            self.post_message(WatchNotice(f"stopped watching the folders: {exc}", "Live folders"))
+
+    def on_watch_notice(self, message: WatchNotice) -> None:
+        self.notify(message.text, title=message.title, severity="warning", timeout=10)
 
     def on_reloaded(self, message: Reloaded) -> None:
         """Swap in the new corpus; a screen showing an article keeps showing it."""
@@ -436,6 +451,16 @@ class KemnakerApp(App):
             self.notify(f"✎ #{correction.n} {correction.describe()} — u undoes", title="Corrected", timeout=5)
         return True
 
+    @work(thread=True, exclusive=True, group="reindex")
+    def _reindex(self, explorer: Explorer) -> None:
+        from kemnaker_tui.ui.searching import build_index
+        index, problem = build_index(explorer.corpus)
+
+        def swap() -> None:
+            if self.explorer is explorer:          # not replaced by a later correction meanwhile
+                explorer.index, explorer.index_problem = index, problem
+        self.call_from_thread(swap)
+
     def action_corrections(self) -> None:
         from kemnaker_tui.ui.screens.correct_list import CorrectionsScreen
         if not isinstance(self.screen, CorrectionsScreen):
@@ -466,7 +491,10 @@ class KemnakerApp(App):
             self.notify(str(exc), title="Corrections", severity="error", timeout=10)
             return
         old = self.explorer
+        # the search index is kept until a new one is built in the background (entity filters
+        # and quote hits follow the corrections once it is in)
         self.explorer = Explorer(self.finished.corpus, old.index, old.index_problem, finished=self.finished)
+        self._reindex(self.explorer)
         main = self.main_screen
         if main is not None:
             main.corpus_loaded(self.explorer)

@@ -102,3 +102,11 @@ def test_english_adjectives_belong_to_the_unit(analyse_texts):
         "Bekasi - The centre will train 300 Indonesian technicians a year with 20 local vocational schools, "
         "and 12 Japanese companies joined.\n"), "adj.txt")
     assert got == [(300, "indonesian technicians"), (20, "local vocational schools"), (12, "japanese companies")]
+
+
+def test_a_figure_in_a_quote_with_no_known_speaker_has_no_claimant(analyse_texts):
+    corpus = analyse_texts({"q.txt": (
+        "Jakarta - Kepala Balai Budi Santoso membuka pelatihan.\n"
+        "“Tahun ini ada 700 peserta,” demikian bunyi pengumuman di papan balai.\n")})
+    f = next(f for f in corpus.figures if f.article == "q.txt" and f.value == 700)
+    assert f.claimed_by is None and "inside a quote whose speaker is not known" in f.why

@@ -230,3 +230,22 @@ def test_a_pronoun_stands_for_the_subject_not_the_object(analyse_texts):
         "Budi juga memuji peran Gubernur Ani Lestari dalam program itu.\n"
         "“Tanpa dukungan daerah, seleksi tidak akan berjalan,” ujarnya.\n"))
     assert [q.speaker for q in corpus.quotes] == ["Budi Hartanto", "Budi Hartanto"]
+
+
+# ---- no guess where the article leaves it open (invented sentences) -------
+
+def test_a_bare_surname_shared_by_two_people_names_nobody(analyse_texts):
+    corpus = one_article(analyse_texts, (
+        "Gifu - Junichi Mori, who chairs the cooperative, hired the workers. Sayaka Mori runs an agency in town.\n"
+        "\"Landlords must change their minds soon,\" Mori said.\n"))
+    assert speakers(corpus) == [(None, "Landlords")]
+    assert "several people" in corpus.quotes[0].why
+
+
+def test_he_said_is_the_subject_with_an_english_role_noun_before_it(analyse_texts):
+    corpus = one_article(analyse_texts, (
+        "Tokyo - Labour official Hendra Kurniawan met Governor Naoki Tanabe on Monday.\n"
+        "The two men discussed housing for the workers.\n"
+        "\"We need more dormitories near the factories,\" he said.\n"))
+    assert speakers(corpus) == [("Hendra Kurniawan", "We")]
+    assert corpus.quotes[0].unsure

@@ -127,7 +127,11 @@ def test_bad_arguments_are_clear(cli, folder, cf):
         cli("correct", "meeting", "m-x", folder, "--date", "12 Juni")
     assert exc.value.code == 2
     code, _out, err = cli("correct", "meeting", "m-nope", folder, "--date", "2023-06-12", "--corrections", cf)
-    assert code == 1 and "m-nope" in err
+    assert code == 1 and "no meeting with id 'm-nope'" in err
+    code, _out, err = cli("correct", "speaker", "q-nope", "Ida Fauziyah", folder, "--corrections", cf)
+    assert code == 1 and "no quote with id 'q-nope'" in err
+    code, _out, err = cli("correct", "drop", "zz-nope", folder, "--corrections", cf)
+    assert code == 1 and "no entity, quote, meeting or figure" in err
     code, _out, err = cli("correct", "drop", "a1.txt", folder, "--corrections", cf)
     assert code == 1 and "cannot be dropped" in err
     assert not cf.exists()                      # nothing written by a refused correction

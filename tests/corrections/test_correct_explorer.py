@@ -293,3 +293,24 @@ async def test_a_corrupt_default_file_is_moved_aside_and_the_explorer_opens(base
         await pilot.press(*"ida", "enter")
         await pilot.pause()
         assert [c.kind for c in store.load(path).corrections] == ["speaker"]     # a new file started
+
+
+async def test_search_follows_a_merge_once_the_index_is_rebuilt(app, cf):
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(app, pilot)
+        corpus = app.explorer.corpus
+        takemi = one(corpus.entities, lambda e: e.name == "Keizo Takemi")
+        anwar = one(corpus.entities, lambda e: e.name == "Anwar Sanusi")
+        before = app.explorer.index
+        app.open_entity(takemi.id)
+        await pilot.pause()
+        await open_dialog(app, pilot)
+        await fill(app, pilot, "correct-merge", "anwar sanusi")
+        for _ in range(200):
+            if app.explorer.index is not before:
+                break
+            await pilot.pause(0.05)
+        assert app.explorer.index is not before
+        assert {h.article for h in before.search("magang", entity_ids=frozenset({anwar.id})).articles} == {"a2.txt"}
+        hits = app.explorer.index.search("magang", limit=20, entity_ids=frozenset({anwar.id}))
+        assert {h.article for h in hits.articles} == {"a1.txt", "a2.txt"}    # Takemi's article now reaches Anwar

@@ -69,7 +69,7 @@ def test_redirect_keeps_both_urls(site, tmp_path, fast_policy):
 
 def test_failures_are_reported_with_their_reason_and_the_rest_fetched(site, tmp_path, fast_policy):
     urls = [site.base + p for p in ("/missing", "/slow", "/logo.png", "/", "/news/kemnaker-buka-lagi", "/huge",
-                                    "/drip")] + ["ftp://example.org/x", "http://127.0.0.1:9/closed"]
+                                    "/drip", "/rss.xml")] + ["ftp://example.org/x", "http://127.0.0.1:9/closed"]
     with Fetcher(tmp_path, policy=fast_policy) as f:
         outcomes = f.fetch_urls(urls)
     reasons = {o.url.replace(site.base, ""): o.reason for o in outcomes if o.failed}
@@ -79,6 +79,7 @@ def test_failures_are_reported_with_their_reason_and_the_rest_fetched(site, tmp_
     assert reasons["/"].startswith("no article: a home or index page")
     assert reasons["/huge"].startswith("too large (60 MB")
     assert reasons["/drip"].startswith("timed out")
+    assert reasons["/rss.xml"] == "a feed, not a page (application/rss+xml): fetch it with --feed"
     assert reasons["ftp://example.org/x"] == "not an http(s) URL"
     assert reasons["http://127.0.0.1:9/closed"].startswith("cannot connect")
     assert [o.status for o in outcomes if not o.failed] == ["fetched"]

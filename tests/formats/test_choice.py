@@ -44,6 +44,25 @@ def test_http_charset_in_sidecar_wins_over_a_wrong_meta(tmp_path):
     page = antara_style().data.replace(b'<meta charset="UTF-8">', b'<meta charset="iso-8859-2">')
     page = page.replace(b"terus meningkat.", "terus meningkat di caf\u00e9.".encode("utf-8"), 1)
     (tmp_path / "p.html").write_bytes(page)
-    (tmp_path / "p.json").write_text(json.dumps({"url": "https://x.example/p", "content_type": "text/html; charset=UTF-8"}))
+    (tmp_path / "p.json").write_text(json.dumps({"url": "https://x.example/p", "fetched_at": "2025-11-30T08:00:00+00:00",
+                                                  "content_type": "text/html; charset=UTF-8"}))
     [doc] = read_paths([tmp_path]).documents
     assert "caf\u00e9" in doc.text and doc.encoding == "utf-8"
+
+
+def test_page_that_says_utf8_but_is_cp1252_loads_with_a_warning(tmp_path):
+    from outlet_pages import jpnn_style
+    page = jpnn_style().data.replace(b"charset=windows-1252", b"charset=utf-8")
+    (tmp_path / "p.html").write_bytes(page)
+    result = read_paths([tmp_path])
+    [doc] = result.documents
+    assert "\u201cKami menambah" in doc.text and doc.encoding == "cp1252"
+    assert [w.split(": ", 1)[1] for w in result.warnings] == ["declared UTF-8 (<meta>) but is not; read as cp1252"]
+
+
+def test_a_json_export_beside_a_page_of_the_same_name_is_still_read(tmp_path):
+    (tmp_path / "laporan.html").write_bytes(antara_style().data)
+    (tmp_path / "laporan.json").write_text(json.dumps([{"url": "https://x.example/a", "text": "Jakarta - Menteri "
+                                                        "bertemu delegasi Jepang di kantornya pada Senin pagi."}]))
+    result = read_paths([tmp_path])
+    assert sorted(d.key for d in result.documents) == ["laporan.html", "laporan.json#1"]

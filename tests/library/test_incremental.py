@@ -35,6 +35,7 @@ def test_index_reports_what_it_did(capsys, synthetic):
                        encoding="utf-8")
     one = index_json(capsys, synthetic)
     assert one["analysed"] == 1 and one["reused"] == 119 and one["articles"] == 120
+    assert one["removed"] == 0          # changed, not removed
 
     files[5].unlink()
     gone = index_json(capsys, synthetic)
@@ -104,3 +105,22 @@ def test_store_clear_and_paths(capsys, synthetic):
     assert not library.cache_folder().exists()
     again = index_json(capsys, synthetic)
     assert again["analysed"] == 120
+
+
+def test_a_fetched_pages_sidecar_counts_as_part_of_the_page(capsys, write_corpus):
+    page = ("<html><head><title>Magang ke Jepang</title></head><body><article><h1>Magang ke Jepang</h1>"
+            "<p>Kementerian Ketenagakerjaan memberangkatkan 120 peserta magang ke Jepang pada Senin "
+            "(3/6/2024). Para peserta telah mengikuti pelatihan bahasa selama empat bulan di Bekasi.</p>"
+            "</article></body></html>")
+    folder = write_corpus({"halaman.html": page,
+                           "halaman.json": '{"url": "https://contoh.id/a", "fetched_at": "2024-06-03T10:00:00Z"}'})
+    first = index_json(capsys, folder)
+    assert first["articles"] == 1
+    before = library.load_corpus([str(folder)]).corpus.articles[0].url
+    (folder / "halaman.json").write_text('{"url": "https://contoh.id/b", "fetched_at": "2024-06-03T10:00:00Z"}',
+                                         encoding="utf-8")
+    again = index_json(capsys, folder)
+    assert again["analysed"] == 1          # the page's own bytes did not change; its sidecar did
+    after = library.load_corpus([str(folder)]).corpus
+    assert after == library.load_corpus([str(folder)], use_store=False).corpus
+    assert after.articles[0].url != before

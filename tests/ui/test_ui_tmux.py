@@ -32,7 +32,7 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.session, check=False)
 
-    def wait_for(self, *needles: str, timeout: float = 30.0) -> str:
+    def wait_for(self, *needles: str, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         text = ""
         while time.monotonic() < deadline:

@@ -4,7 +4,8 @@ Text formats take ``(path, key, text, encoding)``; byte formats (HTML, PDF),
 which find their own encoding, take ``(path, key, data, origin)``. A reader
 returns a list of RawDocuments, or ``(documents, problems)`` for a collection
 whose bad records are reported one by one; it raises FormatError for a file
-it cannot use.
+it cannot use. A reader may add a third list, warnings about a file it did read
+(a page that says UTF-8 and is not).
 
 To support a new format, add a module here and register it in ``READERS``
 under its suffixes (and in ``BYTE_READERS`` if it reads bytes).

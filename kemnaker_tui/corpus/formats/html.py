@@ -29,12 +29,13 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
-def read_html(path: str, key: str, data: bytes, origin: Origin | None = None) -> list[RawDocument]:
+def read_html(path: str, key: str, data: bytes, origin: Origin | None = None):
+    """[document], or ([document], [], [warning]) when the page's encoding needed a guess."""
     import lxml.etree
     import lxml.html
 
     try:
-        text, encoding, _warning = decode_html(data, origin.content_type if origin else None)
+        text, encoding, warning = decode_html(data, origin.content_type if origin else None)
     except NotText as exc:
         raise FormatError(str(exc)) from None
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
@@ -66,11 +67,12 @@ def read_html(path: str, key: str, data: bytes, origin: Origin | None = None) ->
     if origin is not None:
         url, fetched = origin.best_url or url, origin.fetched_at
         sources["url"] = "fetched from"
-    return [RawDocument(
+    doc = RawDocument(
         key=key, path=path, text=article_text, encoding=encoding, title=title, url=url,
         published=meta.published, outlet=meta.outlet, author=meta.author,
         meta_source="; ".join(f"{k}: {v}" for k, v in sources.items()) or None, fetched_at=fetched,
-    )]
+    )
+    return ([doc], [], [warning]) if warning else [doc]
 
 
 # Containers that page templates name for what they are: share bars, paywalls,

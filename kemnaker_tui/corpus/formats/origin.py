@@ -29,10 +29,17 @@ def sidecar_path(page: Path) -> Path:
 
 
 def is_sidecar(path: Path) -> bool:
-    """A .json beside a page of the same name is that page's sidecar, not an article export."""
-    if path.suffix.lower() != ".json":
+    """A .json beside a page of the same name, holding a fetch record, is that
+    page's sidecar, not an article export (an export.json beside an export.html stays an export)."""
+    if path.suffix.lower() != ".json" or not any(path.with_suffix(s).exists() for s in PAGE_SUFFIXES):
         return False
-    return any(path.with_suffix(s).exists() for s in PAGE_SUFFIXES)
+    try:
+        if path.stat().st_size > 64 * 1024:
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("url"), str) and "fetched_at" in data
 
 
 def read_origin(page: Path) -> Origin | None:
@@ -43,7 +50,7 @@ def read_origin(page: Path) -> Origin | None:
         data = json.loads(side.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("url"), str):
+    if not isinstance(data, dict) or not isinstance(data.get("url"), str) or "fetched_at" not in data:
         return None
 
     def s(name: str) -> str | None:

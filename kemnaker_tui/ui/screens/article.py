@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from kemnaker_tui.model import Figure, Meeting
 from kemnaker_tui.ui import render as R
 from kemnaker_tui.ui.explorer import Explorer
 from kemnaker_tui.ui.widgets.article_body import ArticleBody
@@ -114,7 +115,22 @@ class ArticleScreen(Screen):
                                     (" — y copies it, a adds it to the basket, C corrects it", R.DIM)))
                 # the one-line reason under the quote: the rule that chose its speaker, or the correction
                 why = " ".join((quote.why or "").split())
-                parts.append(R.join(("\n   why: ", R.DIM), R.plain(R.clip(why or "no reason recorded", 160), R.DIM)))
+                parts.append(Content("\n"))      # (R.plain keeps one line: the break is its own Content)
+                parts.append(R.join(("   why: ", R.DIM), R.plain(R.clip(why or "no reason recorded", 160), R.DIM)))
+            else:
+                # no quote here: the sentence's meeting or figure, with its reason
+                span = body.cursor_span()
+                facts = [f for f in (self.explorer.facts_in(self.article.key, span.start, span.end) if span else [])
+                         if isinstance(f, (Meeting, Figure))]
+                if facts:
+                    f = facts[0]
+                    what = f"{f.kind} {f.date.isoformat() if f.date else '(no date)'}" if isinstance(f, Meeting) \
+                        else f"figure {f.text}"
+                    why = " ".join((f.why or "").split())
+                    parts.append(Content("\n"))
+                    parts.append(R.join(("   ", ""), (self.explorer.mark_of(f), "bold $text-warning"),
+                                        (what + ": ", R.DIM),
+                                        R.plain(R.clip(why or "no reason recorded", 150), R.DIM)))
         if body.hide_boilerplate:
             parts.append(R.plain("   boilerplate hidden", "$text-warning"))
         self.query_one("#article-status", Static).update(R.join(*parts) if parts else Content(""))

@@ -104,10 +104,22 @@ class FetchScreen(ModalScreen):
         if outcome.status in ("fetched", "refreshed"):
             self.fetched += 1
 
+    def _covered(self) -> bool:
+        """Is the target folder (inside) one of the explored paths?"""
+        folder = self.folder.resolve()
+        return any(folder == Path(p).resolve() or Path(p).resolve() in folder.parents
+                   for p in getattr(self.app, "paths", []) or [])
+
+    def _live(self) -> bool:
+        """Does the explorer watch the target folder (new pages load by themselves)?"""
+        return bool(getattr(self.app, "watching", False)) and self._covered()
+
     def _done(self, outcomes) -> None:
         self.busy = False
         failed = sum(o.failed for o in outcomes)
-        self._status(f"{self.fetched} fetched, {failed} failed · ctrl+r reloads the explorer to read them")
+        then = ("the explorer reads new pages as they land (a live folder)" if self._live()
+                else "ctrl+r reloads the explorer with them")
+        self._status(f"{self.fetched} fetched, {failed} failed · {then}")
         self.query_one(Input).value = ""
 
     def _status(self, text: str) -> None:
@@ -120,14 +132,21 @@ class FetchScreen(ModalScreen):
     def action_reload(self) -> None:
         """Read the folder again, the target folder added to what is explored when it was not part of it."""
         app = self.app
-        paths = list(getattr(app, "paths", []) or [])
-        folder = self.folder.resolve()
-        covered = any(folder == Path(p).resolve() or Path(p).resolve() in folder.parents for p in paths)
-        if not covered:
+        if self._live():                 # the folder watcher loads new pages by itself
+            app.pop_screen()
+            return
+        if not self._covered():
+            paths = list(getattr(app, "paths", []) or [])
             if not paths:
                 from kemnaker_tui.corpus.reader import bundled_corpus_path
                 paths = [str(bundled_corpus_path())]
             paths.append(str(self.folder))
+            # the watcher of the old paths ends; the load starts one for the new paths
+            stop = getattr(app, "_stop_watching", None)
+            if stop is not None:
+                import threading
+                stop.set()
+                app._stop_watching = threading.Event()
             app.paths = paths
         app.pop_screen()
         app.explorer = None
