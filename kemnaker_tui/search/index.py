@@ -565,9 +565,13 @@ class SearchIndex:
             if cap is not None and len(near) > cap:
                 near = sorted(near, key=lambda t: (-self._df.get(t, 0), t))[:cap]
             return base, base.union(near)
-        if self._is_whole(word, prefix):
-            prefix = False
         k = max_edits(word)
+        if self._is_whole(word, prefix):
+            # its completions are dropped, but the prefix expansion is still made: it is cheap
+            # (the previous keystroke's narrowed), the typo expansion below is read from it, and
+            # the next keystroke narrows it in turn
+            self._expand(word, k, True)
+            prefix = False
         base = frozenset((word,) + self._stem_forms(word)) | self._translations(word)
         if not (k or prefix):
             return base, base
@@ -783,7 +787,11 @@ class SearchIndex:
     def _search(self, text, limit, entity_ids, include_boilerplate) -> SearchResults:
         query = self._parse_cache.get_or(text, lambda: parse_query(text))
         results = SearchResults(query=query, problems=list(query.problems))
-        # an empty query lists every unit of each kind, newest first (a user can browse)
+        # An empty query lists every unit of each kind, newest first (a user can browse). A
+        # query with nothing to search yet ("person:", "in:qu" on the way to "in:quotes") gives
+        # nothing, as before: it is a step of typing, not a request for everything.
+        if text.strip() and not query.has_text and not query.has_filters and not entity_ids:
+            return results
         scopes = query.scopes
         kinds = [k for k in KINDS if not scopes
                  or (k == "articles" and "titles" in scopes)

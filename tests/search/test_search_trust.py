@@ -127,3 +127,10 @@ def test_an_undated_article_is_filtered_by_its_event_date(trust):
     assert {h.article for h in r.articles} == {"b5.txt"}
     r = trust.search("year:2024")
     assert "b5.txt" not in {h.article for h in r.articles}
+
+
+@pytest.mark.parametrize("query", ["person:", "in:qu", "lang:x"])
+def test_a_half_typed_filter_lists_nothing(trust, query):
+    # a step of typing, not a request for everything (and not a 200,000-passage listing)
+    r = trust.search(query)
+    assert not r.articles and not r.passages
