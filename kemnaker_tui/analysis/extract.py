@@ -6,7 +6,9 @@ participants), then dates, quotes, meetings and figures per article.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
+import pickle
 import sys
 from collections.abc import Callable
 
@@ -76,8 +78,31 @@ def extract_corpus(articles: list[Article], alias_file: str | os.PathLike | None
     return merge_corpus([find_in_document(a, ex) for a in articles], ex, user)
 
 
+@dataclasses.dataclass
+class MergeReuse:
+    """An earlier merge's per-article results, reused for an article whose inputs
+    to the per-article finders (quotes, meetings, figures) are the same as then:
+    the same document (``tags``: its stored id, under the same analysis version),
+    the same entities at the same places (ids, names, types, an organisation's
+    names) and the same person roles. Everything else an article's quotes,
+    meetings and figures depend on is in the document itself, so the result
+    equals a fresh merge; only the resolver still runs over the whole corpus."""
+    tags: list[str]                                     # per ``found`` item, "" = never reuse
+    before: dict[str, tuple[bytes, tuple, tuple, tuple]]   # article key -> (fingerprint, quotes, meetings, figures)
+    after: dict[str, bytes] = dataclasses.field(default_factory=dict)   # filled: article key -> fingerprint
+    reused: int = 0
+
+
+def _fingerprint(tag: str, article: Article, am, spots) -> bytes:
+    roles = tuple((m.start, m.end, m.role, m.source) for m in am.mentions if m.type == "person" and m.role)
+    where = tuple((s, e, ent.id, ent.name, ent.type, ent.all_names if ent.type == "organisation" else ())
+                  for s, e, ent in spots)
+    return hashlib.blake2b(pickle.dumps((tag, article.key, roles, where), protocol=pickle.HIGHEST_PROTOCOL),
+                           digest_size=16).digest()
+
+
 def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliases,
-                 progress: Callable[[int, int], None] | None = None):
+                 progress: Callable[[int, int], None] | None = None, reuse: MergeReuse | None = None):
     """The corpus stage: merge entities across articles, then each article's
     quotes, meetings and figures with the merged entities. ``found`` is
     consumed (the merge edits each article's mentions in place).
@@ -106,10 +131,22 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     meetings: list[Meeting] = []
     quotes: list[Quote] = []
     figures: list[Figure] = []
+    if reuse is not None:
+        seen: set[str] = set()
+        twice = {a.key for a, _am in docs if a.key in seen or seen.add(a.key)}
     for n, (article, am) in enumerate(docs, start=1):
         if progress and (n % 200 == 0 or n == total):
             progress(passes * total + n, steps)
         spots = by_article.get(article.key, [])
+        if reuse is not None and reuse.tags[n - 1] and article.key not in twice:
+            fp = reuse.after[article.key] = _fingerprint(reuse.tags[n - 1], article, am, spots)
+            old = reuse.before.get(article.key)
+            if old is not None and old[0] == fp:
+                quotes.extend(old[1])
+                meetings.extend(old[2])
+                figures.extend(old[3])
+                reuse.reused += 1
+                continue
         people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
         dates = dates_of[article.key]
 

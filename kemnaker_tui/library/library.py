@@ -161,8 +161,9 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus = _merge(store, found, akey, user, report)
+            corpus, prints = _merge(store, found, akey, user, report, folder)
             snapshots.write_corpus(folder, snap_key, corpus)
+            snapshots.write_merge(folder, snap_key, akey, prints)
         if fresh or removed:
             with _indexing_lock(folder):        # never while another process is analysing
                 store.prune(akey, analysis_version())
@@ -237,8 +238,13 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
     return fresh
 
 
-def _merge(store: Store, found: Scan, akey: str, user, report: Progress) -> Corpus:
-    """The corpus stage over every document's analysis, in reading order."""
+def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
+           folder: Path) -> tuple[Corpus, dict[str, bytes]]:
+    """The corpus stage over every document's analysis, in reading order,
+    reusing the per-article results of the last merge under the same analysis
+    key where an article's inputs did not change (``extract.MergeReuse``).
+    Returns the corpus and this merge's per-article fingerprints."""
+    from kemnaker_tui.analysis.extract import MergeReuse
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
     user = _user(user)
     unpacked: dict = {}
@@ -253,12 +259,19 @@ def _merge(store: Store, found: Scan, akey: str, user, report: Progress) -> Corp
     if lost:        # pruned by another process between our scan and now: rare; say so
         raise StoreError(f"{len(lost)} analyses vanished from the store while loading; run the command again")
     outcomes = []
+    tags = []
     skipped = []
     for doc in found.order:
         item = unpacked.pop(doc)
-        (skipped if isinstance(item, SkippedFile) else outcomes).append(item)
+        if isinstance(item, SkippedFile):
+            skipped.append(item)
+        else:
+            outcomes.append(item)
+            tags.append(doc)
     ex = extractors_for_user(user)
-    return corpus_stage(outcomes, skipped, [], ex, user, report)
+    reuse = MergeReuse(tags, snapshots.previous_merge(folder, akey))
+    corpus = corpus_stage(outcomes, skipped, [], ex, user, report, reuse=reuse)
+    return corpus, reuse.after
 
 
 def analyse_without_store(paths: Iterable[str | os.PathLike], progress: Progress | None = None,

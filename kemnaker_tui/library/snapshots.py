@@ -4,6 +4,10 @@
                         exact set of documents under one analysis key: a warm
                         start loads it instead of merging again
     corpus-KEY.json     its counts (articles, failed), read without loading it
+    corpus-KEY.merge    each article's fingerprint of its per-article merge inputs
+                        (``extract.MergeReuse``): the next merge under the same
+                        analysis key reuses this snapshot's quotes, meetings and
+                        figures of the articles whose fingerprint is unchanged
     search-KEY/         tantivy's on-disk index of that corpus plus our side
                         tables (``SearchIndex.save``/``open``)
 
@@ -67,6 +71,46 @@ def write_corpus(folder: Path, key: str, corpus: Corpus) -> None:
     except OSError as exc:
         raise storage_error(exc, folder) from None
     _cleanup(folder, "corpus-*.pickle")
+
+
+def write_merge(folder: Path, key: str, akey: str, fingerprints: dict[str, bytes]) -> None:
+    """Beside the snapshot: what its merge saw per article (for the next merge)."""
+    try:
+        _atomic(corpus_path(folder, key).with_suffix(".merge"),
+                lambda fh: pickle.dump({"akey": akey, "fingerprints": fingerprints}, fh,
+                                       protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass            # only an accelerator: the next merge is then a full one
+
+
+def previous_merge(folder: Path, akey: str) -> dict[str, tuple[bytes, tuple, tuple, tuple]]:
+    """The most recently used snapshot of this analysis key that has its merge
+    fingerprints, as ``MergeReuse.before`` (article key -> fingerprint and that
+    article's quotes, meetings, figures); {} when there is none or it is unreadable."""
+    def used(p: Path) -> float:
+        try:
+            return p.with_suffix(".pickle").stat().st_mtime
+        except OSError:
+            return 0.0
+    for side in sorted(folder.glob("corpus-*.merge"), key=used, reverse=True):
+        try:
+            with open(side, "rb") as fh:
+                got = pickle.load(fh)
+            if not isinstance(got, dict) or got.get("akey") != akey:
+                continue
+            prints = got["fingerprints"]
+        except Exception:  # noqa: BLE001 - a damaged accelerator: ignored
+            continue
+        corpus = read_corpus(side.with_suffix(".pickle"))
+        if corpus is None:
+            continue
+        per: dict[str, tuple[list, list, list]] = {}
+        for attr, slot in (("quotes", 0), ("meetings", 1), ("figures", 2)):
+            for item in getattr(corpus, attr):
+                per.setdefault(item.article, ([], [], []))[slot].append(item)
+        empty = ((), (), ())
+        return {k: (fp, *per.get(k, empty)) for k, fp in prints.items()}
+    return {}
 
 
 def failed_count(folder: Path, key: str) -> int:
@@ -187,6 +231,7 @@ def _cleanup(folder: Path, pattern: str) -> None:
         else:
             _remove(old)
             _remove(old.with_suffix(".json"))
+            _remove(old.with_suffix(".merge"))
     now = time.time()
     for tmp in folder.glob(".*.tmp"):
         try:
