@@ -52,6 +52,7 @@ class TimelinePane(Vertical):
         self.shown: list[Meeting] = []
         self.range: tuple[dt.date | None, dt.date | None] = (None, None)
         self._row_width = 0
+        self._rows_stale = False     # rows not built while the pane is hidden (built when shown)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="timeline-bar"):
@@ -123,6 +124,20 @@ class TimelinePane(Vertical):
             status = status + R.plain(f" · {a.isoformat() if a else '…'} to {b.isoformat() if b else '…'}", R.DIM)
         self.query_one(".timeline-status", Static).update(status)
         self.query_one(".density", Static).update(density(explorer, meetings))
+        if not self.display:
+            # a hidden timeline builds no rows (18,000 meetings at 10,000 articles: seconds of a
+            # starting explorer's time); showing it builds them (on_show)
+            self._rows_stale = True
+            return
+        self._build_rows(meetings, undated)
+
+    def on_show(self) -> None:
+        if self._rows_stale and self.explorer is not None:
+            self.refill()
+
+    def _build_rows(self, meetings: list[Meeting], undated: int) -> None:
+        self._rows_stale = False
+        explorer = self.explorer
         options: list[Option] = []
         last_group = None
         first = None
@@ -176,7 +191,7 @@ class TimelinePane(Vertical):
 
     def current(self) -> Meeting | None:
         option = self.query_one(MeetingList).highlighted_option
-        if option is None or not option.id:
+        if option is None or not option.id or self._rows_stale:     # stale rows: not of ``shown``
             return None
         return self.shown[int(option.id.split(":")[1])]
 
