@@ -160,7 +160,7 @@ def test_place_is_the_venue_or_the_last_known_place_never_a_name(analyse_texts):
         "pada Rabu (5/6/2024) di Jakarta Timur.\n"))
     assert m.place == "Jakarta Timur"
     m = one_meeting(analyse_texts, (
-        "Semarang - Peserta dari berbagai daerah di Indonesia mengikuti seleksi magang, Senin (3/6/2024).\n"
+        "Semarang - Ratusan pemuda dari sejumlah kabupaten mengikuti seleksi magang, Senin (3/6/2024).\n"
         "Seleksi berlangsung di Kantor Dinas Tenaga Kerja, Semarang.\n"))
     assert m.place == "Kantor Dinas Tenaga Kerja, Semarang"
 
