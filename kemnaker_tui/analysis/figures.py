@@ -33,7 +33,7 @@ and or the of to in for with on at by than from more less fewer over about aroun
 # Units of time after "satu"/"one": the only nouns a lone "one" is counted with mid-sentence.
 _TIME_UNITS = frozenset("tahun bulan hari minggu pekan jam menit year years month months day days week weeks "
                         "hour hours".split())
-# An age beside a name: "Hapsari, 26, …" · "Ahmad (19) asal Depok".
+# An age beside a name: "Wulan, 23, …" · "Rizal (20) asal Kendari".
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s*(?:,\s*|\(\s*)$")
 _AGE_AFTER = re.compile(r"^\s*(?:,|\))")
 # A street address: "Jl. Gatot Subroto 51", "Jalan Merdeka Barat No 3".
@@ -256,7 +256,7 @@ class FigureFinder:
             return None
         if unit is None and currency is None and multiplier == 1.0 and \
                 _AGE_BEFORE.search(text, max(sentence.start, s - 40), s) and _AGE_AFTER.match(text[e:e + 3]):
-            return None                                     # "Hapsari, 26," · "Ahmad (19)": an age
+            return None                                     # "Wulan, 23," · "Rizal (20)": an age
         count = unit is not None and unit != "persen" and currency is None
         value = parse_number(raw, language, multiplier != 1.0, count)
         if value is None:

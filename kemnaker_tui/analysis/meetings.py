@@ -469,7 +469,7 @@ class MeetingFinder:
                 place = re.sub(r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|"
                                r"Thursday|Friday|Saturday|Sunday)\b.*$", "", place)
                 # After a comma, only a known place continues it ("Tokyo, Jepang"), not a name
-                # ("… in Jakarta, Satoshi Miyajima, head of …").
+                # ("… in Surabaya, Kenta Mori, head of …").
                 pieces = place.split(",")
                 kept, pos = [pieces[0]], m.start("place") + len(pieces[0]) + 1
                 for piece in pieces[1:]:

@@ -147,6 +147,7 @@ class Resolver:
             self._second_pass(article, am, def_key, people_tokens, local_people)
 
         self._merge_typos()
+        self._merge_misspelt_people()
         return self._entities()
 
     def _split_key(self, surface: str) -> str | None:
@@ -277,6 +278,42 @@ class Resolver:
                     self._absorb(other, c)
                     del self.clusters[key]
                     break
+
+    def _merge_misspelt_people(self) -> None:
+        """Two full names one letter apart in one long word, held by people with the
+        same role, are one person misspelt ("Budi Kartawijaya" / "Budi Kartawijayaa",
+        both "Menteri …"). Only full names of two words or more and a word of six
+        letters or more, and only with a shared role: "Sato"/"Saito", or two people
+        without a role in common, stay apart."""
+        from rapidfuzz import fuzz
+
+        people = [c for k, c in self.clusters.items() if k.startswith("person:") and c.names and c.roles]
+        buckets: dict[tuple, list[tuple[_Cluster, str]]] = defaultdict(list)
+        for c in people:
+            words = fold(c.names.most_common(1)[0][0]).split()
+            if len(words) < 2:
+                continue
+            for i, w in enumerate(words):
+                if len(w) >= 6:
+                    buckets[(len(words), i, tuple(words[:i]), tuple(words[i + 1:]))].append((c, w))
+        gone: set[str] = set()
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda cw: -len(cw[0].mentions))
+            for n, (big, bw) in enumerate(group):
+                if big.key in gone:
+                    continue
+                for small, sw in group[n + 1:]:
+                    if small.key in gone or Levenshtein.distance(bw, sw, score_cutoff=1) > 1:
+                        continue
+                    if not any(fuzz.token_set_ratio(fold(r1), fold(r2)) >= 85
+                               for r1 in big.roles for r2 in small.roles):
+                        continue
+                    self._absorb(big, small)
+                    gone.add(small.key)
+        for key in gone:
+            del self.clusters[key]
 
     @staticmethod
     def _absorb(into: _Cluster, c: _Cluster) -> None:

@@ -35,8 +35,8 @@ _DATE_HEADER = re.compile(
 )
 
 # A header line built around a publication date, with a byline, an outlet or a time
-# beside it: "Kompas.com - 04/11/2008, 16:08 WIB" · "SetyoNt - Senin, 10 Oktober 2022
-# 22:06 WIB" · "KAMIS, 07 MARET 2024 | 07:33 WIB | LAPORAN: NAMA" · "Mon, 07/04/2011 - 18:43".
+# beside it: "Warta.id - 12/03/2019, 10:15 WIB" · "RedakturX - Rabu, 5 Juni 2019
+# 08:40 WIB" · "SELASA, 14 MEI 2019 | 11:02 WIB | LAPORAN: NAMA" · "Wed, 09/10/2019 - 07:55".
 _HEADER_DATE = re.compile(
     r"(?<![\w/])(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2},\s+[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?![\w/])")
