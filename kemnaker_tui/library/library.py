@@ -161,7 +161,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus, prints = _merge(store, found, akey, user, report, folder)
+            corpus, prints = _no_gc(_merge)(store, found, akey, user, report, folder)
             snapshots.write_corpus(folder, snap_key, corpus)
             snapshots.write_merge(folder, snap_key, akey, prints)
         if fresh or removed:
