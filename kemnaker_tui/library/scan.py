@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kemnaker_tui.corpus.formats.origin import PAGE_SUFFIXES, sidecar_path
-from kemnaker_tui.corpus.reader import ReadResult, _read_file, _walk
+from kemnaker_tui.corpus.reader import ReadResult, _read_file, list_files
 from kemnaker_tui.library.store import document_id, pack, unpack
 from kemnaker_tui.model import RawDocument, SkippedFile
 
@@ -49,38 +49,6 @@ class Scan:
     @property
     def warnings(self) -> list[str]:
         return [w for o in self.outcomes for w in o.warnings]
-
-
-def list_files(paths: Iterable[str | os.PathLike], walk_skipped: list[SkippedFile]) -> list[tuple[Path, str]]:
-    """(file, article key) pairs as ``read_paths`` makes them. FileNotFoundError
-    for a path that does not exist."""
-    todo: list[tuple[Path, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise FileNotFoundError(f"no such file or folder: {raw}")
-        if path.is_dir():
-            head = str(path).rstrip(os.sep) + os.sep
-            for file in _walk(path, walk_skipped):
-                name = str(file)
-                # the key read_paths gives (file.relative_to(path).as_posix()), without pathlib's cost
-                if name.startswith(head) and os.sep == "/":
-                    todo.append((file, name[len(head):]))
-                else:
-                    todo.append((file, file.relative_to(path).as_posix()))
-        else:
-            todo.append((path, path.name))
-    used: set[str] = set()
-    out = []
-    for file, key in todo:
-        if key in used:     # the same name under two roots: as read_paths names it
-            n = 2
-            while f"{key}~{n}" in used:
-                n += 1
-            key = f"{key}~{n}"
-        used.add(key)
-        out.append((file, key))
-    return out
 
 
 def scan(paths: Iterable[str | os.PathLike], known_files: dict, analysed: set[str], reader_version: str,
