@@ -463,12 +463,10 @@ class QuoteFinder:
         s, e, group = found[0]
         words = [w for w in fold(role_text[s:]).split()]
         holders = ctx.holders(group, words)
-        if len(holders) == 1:
-            p = ctx.person_by_id(holders[0], start)
-            if p is not None:
-                return _Pick(p, att, f"speaker: role {said} → {p.name}, who holds it in this article", unsure=True)
-        if len(holders) > 1:
-            return _Pick(None, att, f"no speaker: role {said} is held by several people in this article")
+        pick = _holder_pick(ctx, holders, start, att, said, "who holds it in this article",
+                            "is held by several people in this article")
+        if pick is not None:
+            return pick
         last = role_text.lower().split()
         if last and last[-1] in self._demonstratives and last[-1] not in ("the", "this"):
             # "kata Ketua Umum partai itu": someone already named; the speaker of the quote before.
@@ -488,12 +486,10 @@ class QuoteFinder:
         if not nouns or words[0] not in ("the", "this", "that"):
             return None
         holders = [eid for eid, rs in ctx.roles.items() if any(g == "en:" + nouns[-1] for g, _w in rs)]
-        if len(holders) == 1:
-            p = ctx.person_by_id(holders[0], start)
-            if p is not None:
-                return _Pick(p, att, f"speaker: role {said} → {p.name}, described so in this article", unsure=True)
-        if len(holders) > 1:
-            return _Pick(None, att, f"no speaker: role {said} fits several people in this article")
+        pick = _holder_pick(ctx, holders, start, att, said, "described so in this article",
+                            "fits several people in this article")
+        if pick is not None:
+            return pick
         return _Pick(None, att, f"no speaker: role {said} is held by no person named in this article")
 
 
@@ -672,3 +668,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
+
+
+def _holder_pick(ctx: "_Context", holders: list, start: int, att: Span, said: str, one: str,
+                 several: str) -> "_Pick | None":
+    """A role stands for the one person holding it in this article; held by several,
+    it names nobody (never a guess). None when no named person holds it (the caller
+    decides what else the role can point to)."""
+    if len(holders) == 1:
+        p = ctx.person_by_id(holders[0], start)
+        return _Pick(p, att, f"speaker: role {said} → {p.name}, {one}", unsure=True) if p is not None else None
+    if holders:
+        return _Pick(None, att, f"no speaker: role {said} {several}")
+    return None
