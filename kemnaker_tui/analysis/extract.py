@@ -10,7 +10,7 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from kemnaker_tui.analysis.dates import find_dates
 from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder
@@ -101,12 +101,19 @@ def _fingerprint(tag: str, article: Article, am, spots) -> bytes:
                            digest_size=16).digest()
 
 
+# Runs ``work(lo, hi)`` over positions 0..n in parts, maybe in other processes, and yields
+# each part's result in order: how the library spreads the per-article finders over cores.
+ArticleMap = Callable[[Callable[[int, int], list], int], "Iterable[list]"]
+
+
 def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliases,
-                 progress: Callable[[int, int], None] | None = None, reuse: MergeReuse | None = None):
+                 progress: Callable[[int, int], None] | None = None, reuse: MergeReuse | None = None,
+                 article_map: ArticleMap | None = None):
     """The corpus stage: merge entities across articles, then each article's
     quotes, meetings and figures with the merged entities. ``found`` is
     consumed (the merge edits each article's mentions in place).
-    ``progress(done, total)`` counts articles."""
+    ``progress(done, total)`` counts articles. ``article_map``: runs the
+    per-article finders in parts (worker processes); None runs them here."""
     docs = [(f.article, f.mentions) for f in found]
     dates_of = {f.article.key: f.dates for f in found}
     total = len(docs)
@@ -127,72 +134,104 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     for spots in by_article.values():
         spots.sort(key=lambda s: s[0])
 
-    quote_finder, meeting_finder, figure_finder = ex.quotes, ex.meetings, ex.figures
-    meetings: list[Meeting] = []
-    quotes: list[Quote] = []
-    figures: list[Figure] = []
+    # An article's results: reused from the last merge when its inputs are the same, else found.
+    results: list[tuple | None] = [None] * total
     if reuse is not None:
         seen: set[str] = set()
         twice = {a.key for a, _am in docs if a.key in seen or seen.add(a.key)}
-    for n, (article, am) in enumerate(docs, start=1):
-        if progress and (n % 200 == 0 or n == total):
-            progress(passes * total + n, steps)
-        spots = by_article.get(article.key, [])
-        if reuse is not None and reuse.tags[n - 1] and article.key not in twice:
-            fp = reuse.after[article.key] = _fingerprint(reuse.tags[n - 1], article, am, spots)
+        for n, (article, am) in enumerate(docs):
+            if not reuse.tags[n] or article.key in twice:
+                continue
+            fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, am,
+                                                         by_article.get(article.key, []))
             old = reuse.before.get(article.key)
             if old is not None and old[0] == fp:
-                quotes.extend(old[1])
-                meetings.extend(old[2])
-                figures.extend(old[3])
+                results[n] = old[1:]
                 reuse.reused += 1
-                continue
-        people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
-        dates = dates_of[article.key]
+    todo = [n for n in range(total) if results[n] is None]
 
-        found_quotes = quote_finder.find(article, people)
-        for q in found_quotes:
-            quotes.append(Quote(
-                id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
-                start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
-                speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
-                unterminated=q.unterminated, why=q.why, unsure=q.unsure))
-        quote_spans = [Span(q.start, q.end) for q in found_quotes]
+    def work(lo: int, hi: int) -> list[tuple]:
+        out = []
+        for n in todo[lo:hi]:
+            article, am = docs[n]
+            out.append(_article_findings(ex, article, am, by_article.get(article.key, []), dates_of[article.key]))
+        return out
 
-        role_spans = _role_spans(article, am)
-        people_at = [EntityAt(s, e, ent.id, ent.name, "person", role_spans.get((s, e)))
-                     for s, e, ent in spots if ent.type == "person"]
-        orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type, names=ent.all_names)
-                   for s, e, ent in spots if ent.type == "organisation"]
-        places_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "place"]
-        by_person = {p.entity_id: p for p in people_at}
-        speakers = [(Span(q.start, q.end), by_person.get(q.speaker.entity_id) or
-                     EntityAt(q.speaker.start, q.speaker.end, q.speaker.entity_id, q.speaker.name, "person"))
-                    for q in found_quotes if q.speaker]
-        for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at, speakers):
-            all_orgs = []
-            for o in orgs_at:
-                if any(s.start <= o.start < s.end for s in fm.sentences) and o.name not in all_orgs:
-                    all_orgs.append(o.name)
-            participants = [p.name for p in fm.participants] + [o.name for o in fm.organisations]
-            ids = [p.entity_id for p in fm.participants] + [o.entity_id for o in fm.organisations]
-            meetings.append(Meeting(
-                id=meeting_id(article.key, fm.sentence.start), article=article.key, kind=fm.kind,
-                date=fm.date.date if fm.date else None, date_text=fm.date.text if fm.date else None,
-                year_inferred=bool(fm.date and fm.date.year_inferred), place=fm.place,
-                participants=tuple(dict.fromkeys(participants)), participant_ids=tuple(dict.fromkeys(ids)),
-                organisations=tuple(all_orgs), summary=_summary(article.text, fm.sentence),
-                start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
-
-        date_spans = [Span(d.start, d.end) for d in dates]
-        for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at, quote_spans):
-            figures.append(Figure(
-                id=figure_id(article.key, f.start), article=article.key, value=f.value,
-                # units and printed figures repeat across a corpus ("100 orang"): one string each
-                unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
-                start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
-                claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
+    done = total - len(todo)
+    parts = article_map(work, len(todo)) if article_map is not None and todo else \
+        (work(lo, lo + 200) for lo in range(0, len(todo), 200))
+    k = 0
+    for part in parts:
+        for got in part:
+            results[todo[k]] = got
+            k += 1
+        done += len(part)
+        if progress:
+            progress(passes * total + done, steps)
+    if progress:
+        progress(steps, steps)
+    meetings: list[Meeting] = []
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    for q, m, f in results:
+        quotes.extend(q)
+        meetings.extend(m)
+        figures.extend(f)
     return entities, meetings, quotes, figures
+
+
+def _article_findings(ex: Extractors, article: Article, am, spots, dates) -> tuple[list, list, list]:
+    """One article's quotes, meetings and figures, given the merged entities at their places."""
+    quote_finder, meeting_finder, figure_finder = ex.quotes, ex.meetings, ex.figures
+    quotes: list[Quote] = []
+    meetings: list[Meeting] = []
+    figures: list[Figure] = []
+    people = [PersonAt(s, e, ent.id, ent.name) for s, e, ent in spots if ent.type == "person"]
+
+    found_quotes = quote_finder.find(article, people)
+    for q in found_quotes:
+        quotes.append(Quote(
+            id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
+            start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
+            speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
+            unterminated=q.unterminated, why=q.why, unsure=q.unsure))
+    quote_spans = [Span(q.start, q.end) for q in found_quotes]
+
+    role_spans = _role_spans(article, am)
+    people_at = [EntityAt(s, e, ent.id, ent.name, "person", role_spans.get((s, e)))
+                 for s, e, ent in spots if ent.type == "person"]
+    orgs_at = [EntityAt(s, e, ent.id, ent.name, ent.type, names=ent.all_names)
+               for s, e, ent in spots if ent.type == "organisation"]
+    places_at = [EntityAt(s, e, ent.id, ent.name, ent.type) for s, e, ent in spots if ent.type == "place"]
+    by_person = {p.entity_id: p for p in people_at}
+    speakers = [(Span(q.start, q.end), by_person.get(q.speaker.entity_id) or
+                 EntityAt(q.speaker.start, q.speaker.end, q.speaker.entity_id, q.speaker.name, "person"))
+                for q in found_quotes if q.speaker]
+    for fm in meeting_finder.find(article, dates, quote_spans, people_at, orgs_at, places_at, speakers):
+        all_orgs = []
+        for o in orgs_at:
+            if any(s.start <= o.start < s.end for s in fm.sentences) and o.name not in all_orgs:
+                all_orgs.append(o.name)
+        participants = [p.name for p in fm.participants] + [o.name for o in fm.organisations]
+        ids = [p.entity_id for p in fm.participants] + [o.entity_id for o in fm.organisations]
+        meetings.append(Meeting(
+            id=meeting_id(article.key, fm.sentence.start), article=article.key, kind=fm.kind,
+            date=fm.date.date if fm.date else None, date_text=fm.date.text if fm.date else None,
+            year_inferred=bool(fm.date and fm.date.year_inferred), place=fm.place,
+            participants=tuple(dict.fromkeys(participants)), participant_ids=tuple(dict.fromkeys(ids)),
+            organisations=tuple(all_orgs), summary=_summary(article.text, fm.sentence),
+            start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
+
+    date_spans = [Span(d.start, d.end) for d in dates]
+    for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at, quote_spans):
+        figures.append(Figure(
+            id=figure_id(article.key, f.start), article=article.key, value=f.value,
+            # units and printed figures repeat across a corpus ("100 orang"): one string each
+            # (a part found in another process shares them within the part)
+            unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
+            start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
+            claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
+    return quotes, meetings, figures
 
 
 _RESOLVE_PASSES = 3      # times Resolver.resolve walks the article list (for progress only)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 
 STAGE_LABELS = {
     "scan": "Checking files",
@@ -33,8 +34,11 @@ def terminal_progress(enabled: bool | None = None):
                                TimeRemainingColumn)
     bar = Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
                    TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                   console=_console(), transient=True)
+                   console=_console(), transient=True, auto_refresh=False)
+    # Redrawn from the callback, not by Rich's refresh thread: a process with one thread may
+    # fork its workers (the library's merge does; forking beside other threads is unsafe).
     tasks: dict[str, int] = {}
+    last_drawn = [0.0]
 
     def progress(stage: str, done: int, total: int) -> None:
         task = tasks.get(stage)
@@ -49,6 +53,10 @@ def terminal_progress(enabled: bool | None = None):
         if stage == "analyse" and t.elapsed and done:
             rate = f"{done / t.elapsed:,.0f}/s"
         bar.update(task, completed=done, total=total or None, rate=rate)
+        now = time.monotonic()
+        if now - last_drawn[0] >= 0.1 or (total and done >= total):
+            last_drawn[0] = now
+            bar.refresh()
 
     with bar:
         yield progress

@@ -161,7 +161,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus, prints = _no_gc(_merge)(store, found, akey, user, report, folder)
+            corpus, prints = _no_gc(_merge)(store, found, akey, user, report, folder, jobs)
             snapshots.write_corpus(folder, snap_key, corpus)
             snapshots.write_merge(folder, snap_key, akey, prints)
         if fresh or removed:
@@ -239,13 +239,14 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
 
 
 def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
-           folder: Path) -> tuple[Corpus, dict[str, bytes]]:
+           folder: Path, jobs: int = 1) -> tuple[Corpus, dict[str, bytes]]:
     """The corpus stage over every document's analysis, in reading order,
     reusing the per-article results of the last merge under the same analysis
     key where an article's inputs did not change (``extract.MergeReuse``).
     Returns the corpus and this merge's per-article fingerprints."""
     from kemnaker_tui.analysis.extract import MergeReuse
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
+    from kemnaker_tui.library.workers import fork_map
     user = _user(user)
     unpacked: dict = {}
     total = len(found.order)
@@ -270,7 +271,7 @@ def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
             tags.append(doc)
     ex = extractors_for_user(user)
     reuse = MergeReuse(tags, snapshots.previous_merge(folder, akey))
-    corpus = corpus_stage(outcomes, skipped, [], ex, user, report, reuse=reuse)
+    corpus = corpus_stage(outcomes, skipped, [], ex, user, report, reuse=reuse, article_map=fork_map(jobs))
     return corpus, reuse.after
 
 

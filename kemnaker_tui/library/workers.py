@@ -19,6 +19,7 @@ BATCH = 24                 # documents a worker takes at once (fewer round trips
 MIN_FOR_POOL = 48          # below this, analysing here is quicker than starting workers
 
 _EX = None                 # the worker's extractors
+_FORKED_WORK = None        # fork_map's work, inherited by its forked workers
 
 
 def default_jobs() -> int:
@@ -126,3 +127,52 @@ def _in_pool(docs, user, jobs, progress, ctx):
         finally:
             for fut in pending:
                 fut.cancel()
+
+
+def fork_map(jobs: int):
+    """An ``extract.ArticleMap`` that runs the parts in ``jobs`` forked worker
+    processes, or None (run here) when forking is not safe or not worth it:
+    one job, no fork on this system, or other threads in this process (the
+    explorer). Forked workers see the parent's memory as it was — the merged
+    entities and every article — so nothing is sent to them but two numbers,
+    and only the parts' results come back."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+
+    def run(work, n: int):
+        if n < MIN_FOR_POOL:
+            yield work(0, n)
+            return
+        size = max(25, min(400, n // (jobs * 6) or 1))     # small parts: even shares, steady progress
+        parts = [(lo, min(n, lo + size)) for lo in range(0, n, size)]
+        global _FORKED_WORK
+        _FORKED_WORK = work
+        done = 0
+        try:
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+            try:
+                with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_forked_init) as pool:
+                    futures = [pool.submit(_forked_part, lo, hi) for lo, hi in parts]
+                    for fut in futures:
+                        got = fut.result()
+                        done += 1
+                        yield got
+            except (BrokenProcessPool, OSError) as exc:
+                import warnings
+                warnings.warn(f"worker processes failed ({exc}); merging in one process", RuntimeWarning)
+                for lo, hi in parts[done:]:
+                    yield work(lo, hi)
+        finally:
+            _FORKED_WORK = None
+    return run
+
+
+def _forked_init() -> None:
+    import gc
+    gc.disable()        # short-lived, allocation only: a collection would walk (and copy) the parent's objects
+
+
+def _forked_part(lo: int, hi: int) -> list:
+    return _FORKED_WORK(lo, hi)
