@@ -96,12 +96,13 @@ class ArticleMentions:
     regions: list[Span] = field(default_factory=list)   # where entities may be found
 
 
-@dataclass
 class _Tok:
-    text: str
-    start: int
-    end: int
-    initial: bool = False      # "M." of "M. Hanif": a letter and a point, part of a name
+    """One token of a region (hundreds per article: a plain slotted class, quick to make)."""
+    __slots__ = ("text", "start", "end", "initial")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.initial = False       # "M." of "M. Hanif": a letter and a point, part of a name
 
 
 _ABBREV_END = re.compile(r"(?:^|\s)(?:PT|CV|Tbk|Co|Inc|Ltd|Corp|Prof|Dr|Ir|Drs|Hj?|Mr|Mrs|Ms|St|No|Jl|[A-Z])\.$")
@@ -179,6 +180,10 @@ class EntityFinder:
         self.jp_place_words = frozenset(
             k.name for k in lex.known if k.type == "place" and k.kind == "prefecture" and " " not in k.name
             and 4 <= len(k.name) <= 10 and _JAPANESE.fullmatch(k.name))
+        # Every name word starts with a capital (true of the data files): the name scan of
+        # _people may then pass over lower-case words without asking _name_at (most words).
+        self._names_capitalised = all(w[:1].isupper() for w in lex.given_names) and \
+            all(w[:1].isupper() for w in self.jp_place_words)
 
     # ---- token helpers -------------------------------------------------
     def name_token(self, tok: str) -> bool:
@@ -211,10 +216,13 @@ class EntityFinder:
         return spaced(k, k + 1) and japanese(k + 1) and alone(k - 1) and alone(k + 2)
 
     def _tokens(self, text: str, span: Span) -> list[_Tok]:
-        toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
-        for t in toks:
+        toks = []
+        add = toks.append
+        for m in _TOKEN.finditer(text, span.start, span.end):
+            t = _Tok(m.group(0), *m.span())
             if len(t.text) == 1 and t.text.isupper() and text.startswith(".", t.end):
                 t.initial = True
+            add(t)
         return toks
 
     # ---- the article ---------------------------------------------------
@@ -313,7 +321,10 @@ class EntityFinder:
         given = self.lex.given_names
         # "Said Nurhayati Siregar, who heads …: “…”": a sentence opened by a speech verb.
         opener = 0 if toks[0].text.lower() in self._english_verbs and len(toks) > 1 else -1
+        lower_skips = self._names_capitalised
         for k, tok in enumerate(toks):
+            if lower_skips and not tok.text[:1].isupper():
+                continue                          # neither a name word nor a given name
             if k == opener or not (self._name_at(toks, k) or tok.text in given) or (
                     k > 0 and k - 1 != opener and (self._name_at(toks, k - 1) or toks[k - 1].text in given)):
                 continue

@@ -151,17 +151,20 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         removed = len(set(before.values()) - set(now.values())) if before is not None else 0
         if before != now:       # recorded before analysing: another process's prune keeps these
             store.put_roots(roots, now)
-        fresh = _analyse_missing(store, found, akey, user, jobs, report)
-        stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         snap_key = hashlib.sha256(("\n".join([akey, *found.order])).encode()).hexdigest()[:32]
         snap = snapshots.corpus_path(folder, snap_key)
+        # a merge will follow: the fresh analyses are unpacked as they arrive (this process
+        # waits on its workers meanwhile) instead of read back from the store afterwards
+        arrived: dict | None = None if snap.exists() else {}
+        fresh = _no_gc(_analyse_missing)(store, found, akey, user, jobs, report, arrived)
+        stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         corpus = None
         if snap.exists() and (need_corpus or not snapshots.index_ready(folder, snap_key)):
             report("load", 0, 1)
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus, prints = _no_gc(_merge)(store, found, akey, user, report, folder, jobs)
+            corpus, prints = _no_gc(_merge)(store, found, akey, user, report, folder, jobs, arrived or {})
             snapshots.write_corpus(folder, snap_key, corpus)
             snapshots.write_merge(folder, snap_key, akey, prints)
         if fresh or removed:
@@ -207,10 +210,12 @@ def _user(user):
     return user
 
 
-def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress) -> set[str]:
+def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, report: Progress,
+                     arrived: dict | None = None) -> set[str]:
     """Analyse the documents read now that the store has no analysis of; record
-    the files read. Returns the ids analysed (their analyses are in the store,
-    not kept here: 100,000 of them would be a gigabyte)."""
+    the files read. Returns the ids analysed (their analyses are in the store).
+    ``arrived``: filled with each analysis unpacked (doc id -> findings), for a
+    merge that follows."""
     from kemnaker_tui.library.workers import analyse_documents
     user = _user(user)
     fresh: set[str] = set()
@@ -227,6 +232,9 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
                 for batch in analyse_documents(todo, user, jobs, progress=lambda n, t: report("analyse", n, t)):
                     pending.extend(batch)
                     fresh.update(doc for doc, _data in batch)
+                    if arrived is not None:
+                        for doc, data in batch:
+                            arrived[doc] = unpack(data)
                     if time.monotonic() - last >= COMMIT_EVERY_SECONDS:
                         store.put_analyses(akey, pending)
                         pending, last = [], time.monotonic()
@@ -239,7 +247,7 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
 
 
 def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
-           folder: Path, jobs: int = 1) -> tuple[Corpus, dict[str, bytes]]:
+           folder: Path, jobs: int = 1, arrived: dict | None = None) -> tuple[Corpus, dict[str, bytes]]:
     """The corpus stage over every document's analysis, in reading order,
     reusing the per-article results of the last merge under the same analysis
     key where an article's inputs did not change (``extract.MergeReuse``).
@@ -248,10 +256,12 @@ def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
     from kemnaker_tui.library.workers import fork_map
     user = _user(user)
-    unpacked: dict = {}
+    unpacked: dict = dict(arrived or {})     # analysed just now, already unpacked
+    if arrived:
+        arrived.clear()
     total = len(found.order)
-    report("load", 0, total)
-    for doc, data in store.analyses(akey, list(dict.fromkeys(found.order))):
+    report("load", len(unpacked), total)
+    for doc, data in store.analyses(akey, [d for d in dict.fromkeys(found.order) if d not in unpacked]):
         unpacked[doc] = unpack(data)         # compressed bytes dropped as we go
         if len(unpacked) % 500 == 0:
             report("load", len(unpacked), total)
