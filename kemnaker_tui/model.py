@@ -204,6 +204,11 @@ class MentionList(_Columns):
     def _make(self, i: int) -> Mention:
         return Mention(self._articles[i], self._pos[2 * i], self._pos[2 * i + 1], self._texts[i])
 
+    def spans(self):
+        """(article, start, end) of each mention, in order (no Mention objects made)."""
+        pos = self._pos
+        return zip(self._articles, pos[0::2], pos[1::2])
+
     def article_keys(self) -> list[str]:
         """Each mention's article key, in order (bulk readers: no Mention objects made)."""
         return list(self._articles)

@@ -20,7 +20,7 @@ from kemnaker_tui.analysis.meetings import EntityAt, MeetingFinder, meeting_id
 from kemnaker_tui.analysis.quotes import PersonAt, QuoteFinder, quote_id
 from kemnaker_tui.analysis.resolve import Resolver
 from kemnaker_tui.analysis.useraliases import UserAliases
-from kemnaker_tui.model import Article, DateRef, Entity, Figure, Meeting, Quote, Span
+from kemnaker_tui.model import Article, DateRef, Entity, Figure, Meeting, MentionList, Quote, Span
 
 
 def lexicon_with(user: UserAliases) -> Lexicon:
@@ -102,8 +102,10 @@ def _fingerprint(tag: str, article: Article, am, spots) -> bytes:
 
 
 # Runs ``work(lo, hi)`` over positions 0..n in parts, maybe in other processes, and yields
-# each part's result in order: how the library spreads the per-article finders over cores.
-ArticleMap = Callable[[Callable[[int, int], list], int], "Iterable[list]"]
+# (lo, that part's results) in any order, and (None, k) when k more articles were done
+# elsewhere whose results come later (progress only): how the library spreads the per-article finders
+# over cores.
+ArticleMap = Callable[[Callable[[int, int], list], int], "Iterable[tuple[int | None, list | int]]"]
 
 
 def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliases,
@@ -129,8 +131,10 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     # Per-article views of the entities, for the extractors that need them.
     by_article: dict[str, list[tuple[int, int, Entity]]] = {}
     for e in entities:
-        for m in e.mentions:
-            by_article.setdefault(m.article, []).append((m.start, m.end, e))
+        rows = e.mentions.spans() if isinstance(e.mentions, MentionList) else \
+            ((m.article, m.start, m.end) for m in e.mentions)
+        for key, start, end in rows:
+            by_article.setdefault(key, []).append((start, end, e))
     for spots in by_article.values():
         spots.sort(key=lambda s: s[0])
 
@@ -159,15 +163,17 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
 
     done = total - len(todo)
     parts = article_map(work, len(todo)) if article_map is not None and todo else \
-        (work(lo, lo + 200) for lo in range(0, len(todo), 200))
-    k = 0
-    for part in parts:
-        for got in part:
-            results[todo[k]] = got
-            k += 1
-        done += len(part)
+        ((lo, work(lo, lo + 200)) for lo in range(0, len(todo), 200))
+    elsewhere = 0           # articles done in other processes whose results are still to come
+    for lo, part in parts:
+        if lo is None:
+            elsewhere += part
+        else:
+            for k, got in enumerate(part):
+                results[todo[lo + k]] = got
+            done += len(part)
         if progress:
-            progress(passes * total + done, steps)
+            progress(passes * total + min(total, done + elsewhere), steps)
     if progress:
         progress(steps, steps)
     meetings: list[Meeting] = []

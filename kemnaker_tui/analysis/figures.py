@@ -166,7 +166,9 @@ class FigureFinder:
         # Looked up by position, sentence by sentence (bisection, not scans: long articles).
         context = _Context(ByStart(dates), ByStart(list(quotes) + [q for q, _ in speakers]),
                            {(q.start, q.end): who for q, who in speakers}, ByStart(people), ByStart(orgs), {})
-        for sentence in article.sentences:
+        sentences = list(article.sentences)
+        worded = self._number_starts.find_each(text, sentences)      # number words, sentence by sentence
+        for sentence, has_words in zip(sentences, worded):
             found = []
             for m in _NUMBER.finditer(text, sentence.start, sentence.end):
                 s, e = m.start("num"), m.end("num")
@@ -175,7 +177,7 @@ class FigureFinder:
                 f = self._figure(text, article.language, sentence, s, e)
                 if f:
                     found.append(f)
-            if self._number_starts.find(text, sentence.start, sentence.end):
+            if has_words:
                 found += self._word_figures(text, sentence)
             found.sort(key=lambda f: f.start)
             for f in found:

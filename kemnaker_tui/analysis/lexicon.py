@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,13 +73,42 @@ class Matcher:
                 if not (tail in ("nya", "lah", "kah") and is_boundary(text, s, e + 3)):
                     continue
             found.append((s, e, value))
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        chosen: list[tuple[int, int, object]] = []
-        for m in found:
-            if all(m[1] <= c[0] or c[1] <= m[0] for c in chosen):
-                chosen.append(m)
-        chosen.sort(key=lambda m: m[0])
-        return chosen
+        return _longest_first(found)
+
+    def find_each(self, text: str, spans) -> list[list[tuple[int, int, object]]]:
+        """``find`` in each of ``spans`` (sorted, not overlapping: an article's sentences),
+        with one pass of the automaton over the whole text instead of one per span.
+        The same matches: a match is kept only inside one span, boundaries are judged
+        on the whole text as ``find`` does."""
+        if self._empty or not spans:
+            return [[] for _ in spans]
+        starts = [sp.start for sp in spans]
+        if any(spans[i].end > starts[i + 1] for i in range(len(spans) - 1)) or starts != sorted(starts):
+            return [self.find(text, sp.start, sp.end) for sp in spans]
+        hay = lower_same_length(text) if self.lower else text
+        per: list[list] = [[] for _ in spans]
+        for last, (length, value) in self._auto.iter(hay, starts[0], spans[-1].end):
+            s, e = last - length + 1, last + 1
+            i = bisect_right(starts, s) - 1
+            if i < 0 or e > spans[i].end:
+                continue
+            if not is_boundary(text, s, e):
+                tail = text[e:e + 3].lower()
+                if not (tail in ("nya", "lah", "kah") and is_boundary(text, s, e + 3)):
+                    continue
+            per[i].append((s, e, value))
+        return [_longest_first(found) if found else found for found in per]
+
+
+def _longest_first(found: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Non-overlapping matches, the longest first, in text order."""
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    chosen: list[tuple[int, int, object]] = []
+    for m in found:
+        if all(m[1] <= c[0] or c[1] <= m[0] for c in chosen):
+            chosen.append(m)
+    chosen.sort(key=lambda m: m[0])
+    return chosen
 
 
 @dataclass

@@ -211,8 +211,9 @@ class MeetingFinder:
 
         events: list[FoundMeeting] = []
         by_date: dict[dt.date, FoundMeeting] = {}
-        for sentence in article.sentences:
-            hits = [_Hit(s, e, text[s:e]) for s, e, _ in self._trigger_words.find(text, sentence.start, sentence.end)
+        sentences = list(article.sentences)
+        for sentence, words in zip(sentences, self._trigger_words.find_each(text, sentences)):
+            hits = [_Hit(s, e, text[s:e]) for s, e, _ in words
                     if not (s > 0 and text[s - 1] == "-") and text[e:e + 1] != "-" and not in_quote(s)
                     and not self._not_event.match(text, e, sentence.end)]
             if not hits:

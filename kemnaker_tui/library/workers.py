@@ -20,7 +20,6 @@ BATCH = 24                 # documents a worker takes at once (fewer round trips
 MIN_FOR_POOL = 48          # below this, analysing here is quicker than starting workers
 
 _EX = None                 # the worker's extractors
-_FORKED_WORK = None        # fork_map's work, inherited by its forked workers
 
 
 def default_jobs() -> int:
@@ -131,51 +130,91 @@ def _in_pool(docs, user, jobs, progress, ctx):
 
 
 def fork_map(jobs: int):
-    """An ``extract.ArticleMap`` that runs the parts in ``jobs`` forked worker
-    processes, or None (run here) when forking is not safe or not worth it:
-    one job, no fork on this system, or other threads in this process (the
-    explorer). Forked workers see the parent's memory as it was — the merged
-    entities and every article — so nothing is sent to them but two numbers,
-    and only the parts' results come back."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    """An ``extract.ArticleMap`` that shares the parts between this process and
+    ``jobs - 1`` forked children, or None (all run here) when forking is not
+    safe or not worth it: one job, no fork on this system, or other threads in
+    this process (the explorer). A forked child sees the parent's memory as it
+    was — the merged entities and every article — so nothing is sent to it; it
+    sends back only its parts' results (our pickler, through a pipe). This
+    process takes a share itself: it would otherwise sit waiting, and its
+    share needs no pickling at all. A child that fails has its parts done here."""
+    if jobs <= 1 or not hasattr(os, "fork") or threading.active_count() > 1:
         return None
 
     def run(work, n: int):
         if n < MIN_FOR_POOL:
-            yield work(0, n)
+            yield 0, work(0, n)
             return
-        size = max(25, min(400, n // (jobs * 6) or 1))     # small parts: even shares, steady progress
+        size = max(25, min(400, n // (jobs * 6) or 1))     # small parts, dealt round: even shares
         parts = [(lo, min(n, lo + size)) for lo in range(0, n, size)]
-        global _FORKED_WORK
-        _FORKED_WORK = work
-        done = 0
-        try:
-            from concurrent.futures import ProcessPoolExecutor
-            from concurrent.futures.process import BrokenProcessPool
+        children = []
+        counters = multiprocessing.RawArray("q", jobs)   # articles done by each child: progress
+        for w in range(1, jobs):
+            mine = parts[w::jobs]
+            read_end, write_end = os.pipe()
             try:
-                with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=_forked_init) as pool:
-                    futures = [pool.submit(_forked_part, lo, hi) for lo, hi in parts]
-                    for fut in futures:
-                        got = pickle.loads(fut.result())
-                        done += 1
-                        yield got
-            except (BrokenProcessPool, OSError) as exc:
-                import warnings
-                warnings.warn(f"worker processes failed ({exc}); merging in one process", RuntimeWarning)
-                for lo, hi in parts[done:]:
-                    yield work(lo, hi)
-        finally:
-            _FORKED_WORK = None
+                pid = os.fork()
+            except OSError:
+                os.close(read_end)
+                os.close(write_end)
+                break
+            if pid == 0:
+                os.close(read_end)
+                _child(work, mine, write_end, counters, w)       # never returns
+            os.close(write_end)
+            children.append((pid, read_end, mine))
+        given = {lo for _pid, _fd, mine in children for lo, _hi in mine}
+        told = [0] * jobs           # the children's progress told so far (articles; results come later)
+        for lo, hi in parts:
+            if lo in given:
+                continue
+            yield lo, work(lo, hi)
+            for w in range(1, len(children) + 1):
+                now = counters[w]
+                if now > told[w]:
+                    yield None, now - told[w]
+                    told[w] = now
+        for w, (pid, fd, mine) in enumerate(children, start=1):
+            got = _collect(pid, fd)
+            if told[w]:
+                yield None, -told[w]            # counted now with their results
+            for k, (lo, hi) in enumerate(mine):
+                yield lo, (got[k] if got is not None else work(lo, hi))
     return run
 
 
-def _forked_init() -> None:
-    import gc
-    gc.disable()        # short-lived, allocation only: a collection would walk (and copy) the parent's objects
+def _child(work, parts, fd: int, counters, slot: int) -> None:
+    """A forked child: do ``parts``, write their results to ``fd``, leave (never returns)."""
+    code = 1
+    try:
+        import gc
+        gc.disable()        # short-lived, allocation only: a collection would walk (and copy) the parent's objects
+        from kemnaker_tui.library.pickling import dumps
+        out = []
+        for lo, hi in parts:
+            out.append(work(lo, hi))
+            counters[slot] += hi - lo
+        data = dumps(out)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        code = 0
+    finally:
+        os._exit(code)
 
 
-def _forked_part(lo: int, hi: int) -> bytes:
-    # our pickler (model objects rebuilt by one constructor call; the default one is ~10x slower)
-    from kemnaker_tui.library.pickling import dumps
-    return dumps(_FORKED_WORK(lo, hi))
+def _collect(pid: int, fd: int):
+    """A child's results, or None when it failed (its parts are then done here)."""
+    chunks = []
+    with os.fdopen(fd, "rb") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    try:
+        _pid, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        return pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - a child that died or wrote garbage: its work is redone here
+        return None
