@@ -94,6 +94,10 @@ class ArticleMentions:
     mentions: list[RawMention] = field(default_factory=list)
     role_refs: list[RoleReference] = field(default_factory=list)
     regions: list[Span] = field(default_factory=list)   # where entities may be found
+    # (start, end, token) of the capitalised tokens of the regions that no certain mention
+    # covers (weak ones may still be dropped): what the corpus stage's second pass looks at,
+    # found here, per document, in the worker processes. None: not found yet.
+    open_capitals: list[tuple[int, int, str]] | None = None
 
 
 class _Tok:
@@ -124,6 +128,16 @@ def extraction_regions(article: Article) -> list[Span]:
     if article.title_span:
         regions.insert(0, article.title_span)
     return regions
+
+
+def open_capitals(text: str, regions: list[Span], mentions) -> list[tuple[int, int, str]]:
+    """The capitalised tokens of ``regions`` that none of ``mentions`` covers."""
+    from kemnaker_tui.analysis.resolve import capital_tokens
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return [(s, e, tok) for region in regions for s, e, tok in capital_tokens(text, region.start, region.end)
+            if not any(covered[s:e])]
 
 
 class EntityFinder:
@@ -249,6 +263,7 @@ class EntityFinder:
                     m.role = english_role(self.lex, text, m.start, m.end, region.start, region.end)
         out.mentions += self._parents(text, out.mentions)
         out.mentions.sort(key=lambda m: m.start)
+        out.open_capitals = open_capitals(text, out.regions, [m for m in out.mentions if not m.weak])
         return out
 
     def _fuller_names(self, text: str, out: ArticleMentions) -> list[RawMention]:

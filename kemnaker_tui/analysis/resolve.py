@@ -234,8 +234,12 @@ class Resolver:
         Cooperative", typos of known names, "President JICA"."""
         text = article.text
         covered = bytearray(len(text) + 1)
+        # tokens uncovered by the certain mentions were listed per document; of the rest only
+        # the weak mentions kept by the first pass still cover any
+        certain = am.open_capitals is not None
         for m in am.mentions:
-            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+            if not (certain and not m.weak):
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         local_orgs = {}
         for m in am.mentions:
             if m.type in ("organisation", "program") and len((m.name or m.surface).split()) >= 2:
@@ -243,28 +247,29 @@ class Resolver:
                 if first.isupper() and len(first) >= 2:
                     local_orgs[first] = m
         extra: list[tuple[str, RawMention]] = []
-        for region in am.regions:
-            for s, e, tok in capital_tokens(text, region.start, region.end):
-                if any(covered[s:e]):
-                    continue
-                if tok in def_key:
-                    etype = self.clusters[def_key[tok]].type_votes.most_common(1)[0][0] \
-                        if def_key[tok] in self.clusters else "organisation"
-                    extra.append((def_key[tok], RawMention(s, e, etype, tok, "acronym")))
-                elif tok in local_orgs:
-                    m = local_orgs[tok]
-                    key = self._key_of(m, def_key, {}, people_tokens, local_people)
-                    extra.append((key, RawMention(s, e, m.type, tok, "short-name")))
-                elif self.finder.name_token(tok) and len(tok) >= 3 and (
-                        name_word(fold(tok)) in people_tokens or "person:" + name_word(fold(tok)) in local_people):
-                    key = self._person_by_word(fold(tok), people_tokens, local_people)
-                    if key in local_people:
-                        extra.append((key, RawMention(s, e, "person", tok, "surname")))
-                elif len(tok) >= 5 and tok.isalpha() and not is_common_word(tok) and tok not in self.lex.not_names:
-                    key = self._typo_of(tok)
-                    if key:
-                        etype = self.lex.known_by_key[key].type if key in self.lex.known_by_key else "organisation"
-                        extra.append((key, RawMention(s, e, etype, tok, "typo")))
+        candidates = am.open_capitals if certain else \
+            [t for region in am.regions for t in capital_tokens(text, region.start, region.end)]
+        for s, e, tok in candidates:
+            if any(covered[s:e]):
+                continue
+            if tok in def_key:
+                etype = self.clusters[def_key[tok]].type_votes.most_common(1)[0][0] \
+                    if def_key[tok] in self.clusters else "organisation"
+                extra.append((def_key[tok], RawMention(s, e, etype, tok, "acronym")))
+            elif tok in local_orgs:
+                m = local_orgs[tok]
+                key = self._key_of(m, def_key, {}, people_tokens, local_people)
+                extra.append((key, RawMention(s, e, m.type, tok, "short-name")))
+            elif self.finder.name_token(tok) and len(tok) >= 3 and (
+                    name_word(fold(tok)) in people_tokens or "person:" + name_word(fold(tok)) in local_people):
+                key = self._person_by_word(fold(tok), people_tokens, local_people)
+                if key in local_people:
+                    extra.append((key, RawMention(s, e, "person", tok, "surname")))
+            elif len(tok) >= 5 and tok.isalpha() and not is_common_word(tok) and tok not in self.lex.not_names:
+                key = self._typo_of(tok)
+                if key:
+                    etype = self.lex.known_by_key[key].type if key in self.lex.known_by_key else "organisation"
+                    extra.append((key, RawMention(s, e, etype, tok, "typo")))
         for key, m in extra:
             self._add(key, m, article.key)
             am.mentions.append(m)
