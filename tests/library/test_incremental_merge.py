@@ -17,8 +17,8 @@ def merges(monkeypatch):
     seen = []
     real = extract.merge_corpus
 
-    def spy(found, ex, user, progress=None, reuse=None):
-        got = real(found, ex, user, progress=progress, reuse=reuse)
+    def spy(found, ex, user, progress=None, reuse=None, article_map=None):
+        got = real(found, ex, user, progress=progress, reuse=reuse, article_map=article_map)
         seen.append((reuse.reused if reuse else None, len(found)))
         return got
     monkeypatch.setattr(extract, "merge_corpus", spy)
