@@ -48,8 +48,22 @@ def search_index(loaded: Loaded, progress=None):
     folder = cache_folder()
     got = snapshots.open_index(folder, loaded.index_key, loaded.corpus)
     if got is None:
-        got = snapshots.build_index(folder, loaded.index_key, loaded.corpus, progress=progress)
+        got = snapshots.build_index(folder, loaded.index_key, loaded.corpus, progress=progress,
+                                    prints=_index_prints(folder, loaded))
     return got
+
+
+def _index_prints(folder, loaded: Loaded) -> dict | None:
+    """The merge fingerprints an index update may go by: only for the analysed corpus
+    as merged (corrections and aliases change it afterwards in ways they do not see)."""
+    from kemnaker_tui.library import snapshots
+    from kemnaker_tui.library.version import analysis_version
+    if loaded.snapshot_key is None or loaded.index_key != loaded.snapshot_key:
+        return None
+    # the analysis version too: the same document and entities under new analysis code may
+    # still read differently (sentences, boilerplate)
+    akey = analysis_version().encode()
+    return {k: akey + fp for k, fp in snapshots.merge_prints(folder, loaded.snapshot_key).items()} or None
 
 
 def index(paths, alias_file=None, jobs: int | None = None, progress=None, corrections_file=None) -> IndexStats:
@@ -70,7 +84,8 @@ def index(paths, alias_file=None, jobs: int | None = None, progress=None, correc
         if loaded.corpus is None:      # the snapshot existed; its index did not
             loaded = load(paths, jobs=jobs, progress=progress, **files)
         snapshots.build_index(folder, loaded.index_key, loaded.corpus,
-                              progress=(lambda d, t: progress("index", d, t)) if progress else None)
+                              progress=(lambda d, t: progress("index", d, t)) if progress else None,
+                              prints=_index_prints(folder, loaded))
     stats.seconds = time.perf_counter() - t0
     return stats
 

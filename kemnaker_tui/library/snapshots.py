@@ -154,8 +154,23 @@ def open_index(folder: Path, key: str, corpus: Corpus):
     return index
 
 
-def build_index(folder: Path, key: str, corpus: Corpus, progress=None):
-    """Build the search index of ``corpus`` on disk (then it is opened, not rebuilt)."""
+def merge_prints(folder: Path, key: str) -> dict[str, bytes]:
+    """The per-article merge fingerprints kept beside snapshot ``key`` ({} when none)."""
+    try:
+        with open(corpus_path(folder, key).with_suffix(".merge"), "rb") as fh:
+            got = pickle.load(fh)
+        prints = got["fingerprints"] if isinstance(got, dict) else None
+        return prints if isinstance(prints, dict) else {}
+    except Exception:  # noqa: BLE001 - only an accelerator
+        return {}
+
+
+def build_index(folder: Path, key: str, corpus: Corpus, progress=None, prints: dict[str, bytes] | None = None):
+    """The search index of ``corpus`` on disk (then it is opened, not rebuilt). With
+    ``prints`` (article key -> merge fingerprint; none when corrections change the
+    corpus after the merge), a copy of the most recently used index is brought up
+    to date document by document (``SearchIndex.update``) when few articles changed;
+    else it is built afresh."""
     from kemnaker_tui.library.store import storage_error
     from kemnaker_tui.search import SearchIndex
     where = index_dir(folder, key)
@@ -165,7 +180,9 @@ def build_index(folder: Path, key: str, corpus: Corpus, progress=None):
     except OSError as exc:
         raise storage_error(exc, folder) from None
     try:
-        index = SearchIndex.build(corpus, path=tmp, progress=progress, freeze_gc=False)
+        index = _updated_copy(folder, tmp, corpus, prints, progress) if prints else None
+        if index is None:
+            index = SearchIndex.build(corpus, path=tmp, progress=progress, freeze_gc=False, prints=prints)
         index.save(tmp)
         (tmp / "done").write_text("ok")
         del index               # tantivy's files are reopened from their final place
@@ -186,6 +203,60 @@ def build_index(folder: Path, key: str, corpus: Corpus, progress=None):
     if got is None:
         raise OSError(f"the search index just written to {where} cannot be opened")
     return got
+
+
+def _updated_copy(folder: Path, tmp: Path, corpus: Corpus, prints: dict[str, bytes], progress=None):
+    """The most recently used index of this search version, copied into ``tmp`` (its
+    immutable segment files hard-linked) and updated to ``corpus``; None (``tmp`` left
+    empty) when there is none or an update is not worth it."""
+    from kemnaker_tui.search import SearchIndex
+    version = search_version()
+
+    def used(p: Path) -> float:
+        try:
+            return (p / "done").stat().st_mtime
+        except OSError:
+            return 0.0
+    for old in sorted(folder.glob(f"search-*-{version}"), key=used, reverse=True)[:1]:
+        if not (old / "done").exists():
+            continue
+        try:
+            _copy_index(old, tmp)
+            index = SearchIndex.open(tmp, corpus, check=False)
+            if index.update(corpus, prints, progress=progress):
+                return index
+            del index
+        except Exception:  # noqa: BLE001 - an index that cannot be updated is built afresh
+            pass
+        for child in list(tmp.iterdir()):
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                _remove(child)
+    return None
+
+
+def _copy_index(src: Path, dst: Path) -> None:
+    """A copy an update may change without touching ``src``: tantivy's segment files
+    (never changed once written) hard-linked where the file system allows, the rest
+    (its meta files, our state) copied; no "done" mark, no lock files."""
+    for path in src.rglob("*"):
+        rel = path.relative_to(src)
+        target = dst / rel
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        name = path.name
+        if name == "done" or name.endswith(".lock"):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".json") or name.endswith(".pickle"):
+            shutil.copyfile(path, target)
+            continue
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)
 
 
 # -- helpers ------------------------------------------------------------------

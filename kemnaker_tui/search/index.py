@@ -106,6 +106,7 @@ def _schema(kind: str):
     import tantivy
     sb = tantivy.SchemaBuilder()
     sb.add_unsigned_field("u", fast=True)
+    sb.add_unsigned_field("slot", indexed=True)     # the article's slot: its documents deleted by it
     sb.add_text_field("outlet", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("lang", tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("rec", fast=True)          # day or 0; from:/to: run on the fast field
@@ -139,6 +140,25 @@ def _match_fields(kind: str, fields):
         return fields
     out = tuple(fb for fb in fields if fb[0] in keep or fb[0] == "boiler")
     return out or fields
+
+
+def _event_days(corpus: Corpus, only: set[str] | None = None) -> dict[str, dt.date]:
+    """Each article's earliest dated event (``only``: of these articles)."""
+    event_day: dict[str, dt.date] = {}
+    for m in corpus.meetings:
+        if m.date is not None and (only is None or m.article in only) and \
+                (m.article not in event_day or m.date < event_day[m.article]):
+            event_day[m.article] = m.date
+    return event_day
+
+
+def _rec_of(a, event_day: dict[str, dt.date]) -> int:
+    """An article's day for from:/to:/year: and recency; without a publication date,
+    the earliest dated event it reports (so a date filter does not silently drop it); 0."""
+    if a.published:
+        return (a.published - _EPOCH).days
+    day = event_day.get(a.key)
+    return (day - _EPOCH).days if day else 0
 
 
 def _trim_heap() -> None:
@@ -189,7 +209,7 @@ class SearchIndex:
     # ------------------------------------------------------------------ build
     @classmethod
     def build(cls, corpus: Corpus, writer_heap: int = 200_000_000, freeze_gc: bool = True,
-              path: os.PathLike | str | None = None, progress=None) -> "SearchIndex":
+              path: os.PathLike | str | None = None, progress=None, prints=None) -> "SearchIndex":
         """Index ``corpus``. ``freeze_gc``: move every object alive now (the corpus,
         the index) to the collector's permanent generation (``gc.freeze``), so
         the full collections that a keystroke's few hundred new objects trigger
@@ -197,7 +217,9 @@ class SearchIndex:
         100,000 articles). ``path``: an empty folder to keep tantivy's index
         in (the library saves it there with :meth:`save` and reopens it with
         :meth:`open`); None keeps it in memory. ``progress(done, total)``
-        counts articles indexed."""
+        counts articles indexed. ``prints``: article key -> fingerprint of its
+        analysis, kept so that a copy can later be brought up to date by
+        :meth:`update` instead of built again."""
         import time
 
         import tantivy
@@ -206,7 +228,7 @@ class SearchIndex:
         gc_was_on = gc.isenabled()
         gc.disable()            # ~10 objects per document, all freed by refcount: no cycles to look for
         try:
-            self._build(corpus, writer_heap, path, progress)
+            self._build(corpus, writer_heap, path, progress, prints)
         finally:
             if gc_was_on:
                 gc.enable()
@@ -216,41 +238,21 @@ class SearchIndex:
         self.build_seconds = time.perf_counter() - t0
         return self
 
-    def _build(self, corpus: Corpus, writer_heap: int, path=None, progress=None) -> None:
+    def _build(self, corpus: Corpus, writer_heap: int, path=None, progress=None, prints=None) -> None:
         import tantivy
         articles = corpus.articles
+        # Articles are numbered by slot: in a fresh build slot = position; an update
+        # (:meth:`update`) gives a changed or new article the next free slot and leaves
+        # the old one dead, so the unit tables never need renumbering.
         self._keys = [a.key for a in articles]
         self._ordinal = {a.key: i for i, a in enumerate(articles)}
         self._published = [a.published for a in articles]
-        # An article without a publication date is dated (for from:/to:/year: and recency) by
-        # the earliest dated event it reports, so a date filter does not silently drop it.
-        event_day: dict[str, dt.date] = {}
-        for m in corpus.meetings:
-            if m.date is not None and (m.article not in event_day or m.date < event_day[m.article]):
-                event_day[m.article] = m.date
-        self._rec = [(a.published - _EPOCH).days if a.published else
-                     ((event_day[a.key] - _EPOCH).days if a.key in event_day else 0) for a in articles]
-        names_of: dict[str, set[str]] = {}
-        ents_of: dict[str, set[str]] = {}
-        self._entity_articles: dict[str, frozenset[int]] = {}
-        for e in corpus.entities:
-            arts = set()
-            all_names = e.all_names
-            for key in set(mention_articles(e.mentions)):
-                n = self._ordinal.get(key)
-                if n is not None:
-                    arts.add(n)
-                    names_of.setdefault(key, set()).update(all_names)
-                    ents_of.setdefault(key, set()).add(e.id)
-            self._entity_articles[e.id] = frozenset(arts)
-        self._outlets = sorted({a.outlet.lower() for a in articles if a.outlet})
-        # what a filter must leave out to be worth a clause (a filter every article passes
-        # is dropped: a clause over every document costs as much as the words themselves)
-        self._every_article_has_outlet = all(a.outlet for a in articles)
-        self._langs = frozenset(a.language or "" for a in articles)
-        days = [r for r in self._rec if r]
-        self._day_range = (min(days), max(days)) if days and len(days) == len(articles) else None
-        self._corpus_tables(corpus)
+        event_day = _event_days(corpus)
+        self._rec = [_rec_of(a, event_day) for a in articles]
+        names_of, ents_of, keys_of = self._entity_tables(corpus)
+        self._prints = self._index_prints(corpus, prints, names_of, ents_of)
+        self._set_entity_articles(keys_of)
+        self._article_tables(corpus)
 
         self._tv = {}
         self._units = {kind: UnitTable(with_ref=kind in ("quotes", "figures")) for kind in KINDS}
@@ -268,6 +270,88 @@ class SearchIndex:
             # one indexing thread per index (the four run side by side): documents keep the
             # order they are added in, which is newest first (see below)
             writers[kind] = index.writer(heap_size=heaps[kind], num_threads=1)
+        add = self._adder(corpus, writers, names_of, ents_of)
+        # Newest articles first: tantivy keeps the first documents among equal scores, so
+        # when more documents tie than a page holds (a word still being typed matches
+        # thousands at one constant score) the newest are the ones kept.
+        order = sorted(range(len(articles)), key=lambda n: -self._rec[n])
+        n_total = len(order)
+        for done, n in enumerate(order, start=1):
+            if progress is not None and (done % 500 == 0 or done == n_total):
+                progress(done, n_total)
+            add(n, articles[n])
+        del names_of, ents_of, keys_of, add
+        self._commit(writers)
+
+    def _commit(self, writers: dict) -> None:
+        # load the stemmer's dictionary while tantivy commits (the first query word would wait for it)
+        loader = threading.Thread(target=guarded_stem, args=("pelatihan",), daemon=True)
+        loader.start()
+        for kind in KINDS:
+            writers[kind].commit()
+        for kind in KINDS:
+            writers[kind].wait_merging_threads()
+            index = self._tv[kind][0]
+            index.reload()
+            self._tv[kind][2] = index.searcher()
+        writers.clear()
+        self._vocabulary()
+        loader.join()
+
+    def _entity_tables(self, corpus: Corpus) -> tuple[dict, dict, dict]:
+        """The names and the entity ids each article mentions (indexed with it), and
+        each entity's article keys."""
+        names_of: dict[str, set[str]] = {}
+        ents_of: dict[str, set[str]] = {}
+        keys_of: dict[str, set[str]] = {}
+        live = {a.key for a in corpus.articles}
+        for e in corpus.entities:
+            arts = keys_of[e.id] = set()
+            all_names = e.all_names
+            for key in set(mention_articles(e.mentions)):
+                if key in live:
+                    arts.add(key)
+                    names_of.setdefault(key, set()).update(all_names)
+                    ents_of.setdefault(key, set()).add(e.id)
+        return names_of, ents_of, keys_of
+
+    def _set_entity_articles(self, keys_of: dict[str, set[str]]) -> None:
+        ordinal = self._ordinal
+        self._entity_articles: dict[str, frozenset[int]] = {
+            eid: frozenset(ordinal[k] for k in keys) for eid, keys in keys_of.items()}
+
+    @staticmethod
+    def _index_prints(corpus: Corpus, prints, names_of: dict, ents_of: dict) -> dict[str, bytes]:
+        """Per article: the caller's fingerprint of its analysis, and the names and
+        entity ids the index holds with it (they can change while it does not)."""
+        import hashlib
+        out = {}
+        if not prints:
+            return out
+        for a in corpus.articles:
+            fp = prints.get(a.key)
+            if fp is None:
+                continue
+            h = hashlib.blake2b(fp, digest_size=16)
+            h.update("\x1f".join(sorted(names_of.get(a.key, ()))).encode("utf-8", "surrogatepass"))
+            h.update(b"\x1e" + " ".join(sorted(ents_of.get(a.key, ()))).encode("utf-8", "surrogatepass"))
+            out[a.key] = h.digest()
+        return out
+
+    def _article_tables(self, corpus: Corpus) -> None:
+        articles = corpus.articles
+        self._outlets = sorted({a.outlet.lower() for a in articles if a.outlet})
+        # what a filter must leave out to be worth a clause (a filter every article passes
+        # is dropped: a clause over every document costs as much as the words themselves)
+        self._every_article_has_outlet = all(a.outlet for a in articles)
+        self._langs = frozenset(a.language or "" for a in articles)
+        days = [self._rec[self._ordinal[a.key]] for a in articles]
+        self._day_range = (min(days), max(days)) if days and all(days) else None
+        self._corpus_tables(corpus)
+
+    def _adder(self, corpus: Corpus, writers: dict, names_of: dict, ents_of: dict):
+        """add(slot, article): every document of one article into the four indexes."""
+        import tantivy
         units = self._units
         quotes_by_article: dict[str, list] = {}
         for q in corpus.quotes:
@@ -277,28 +361,21 @@ class SearchIndex:
             figures_by_article.setdefault(f.article, []).append(f)
         entity_name = {e.id: e.name for e in corpus.entities}
 
-        w_art, w_pas, w_quo, w_fig = (writers[k] for k in KINDS)
         s_art, s_pas, s_quo, s_fig = (self._tv[k][1] for k in KINDS)
         from_dict = tantivy.Document.from_dict
-        add_art, add_pas, add_quo, add_fig = (w.add_document for w in (w_art, w_pas, w_quo, w_fig))
+        add_art, add_pas, add_quo, add_fig = (writers[k].add_document for k in KINDS)
         u_art, u_pas, u_quo, u_fig = (units[k] for k in KINDS)
         p_art, p_start, p_end, p_rec = (u_pas.art.append, u_pas.start.append, u_pas.end.append,
                                         u_pas.rec.append)
         f_art, f_start, f_end, f_rec, f_ref = (u_fig.art.append, u_fig.start.append, u_fig.end.append,
                                                u_fig.rec.append, u_fig.ref.append)
-        n_pas = n_fig = 0
-        # Newest articles first: tantivy keeps the first documents among equal scores, so
-        # when more documents tie than a page holds (a word still being typed matches
-        # thousands at one constant score) the newest are the ones kept.
-        order = sorted(range(len(articles)), key=lambda n: -self._rec[n])
-        n_total = len(order)
-        for done, n in enumerate(order, start=1):
-            if progress is not None and (done % 500 == 0 or done == n_total):
-                progress(done, n_total)
-            a = articles[n]
+        rows = [len(u_pas), len(u_fig)]      # the next passage and figure rows
+
+        def add(n: int, a) -> None:
+            n_pas, n_fig = rows
             text = a.text
             rec = self._rec[n]
-            common = {"lang": a.language or "", "rec": rec}
+            common = {"lang": a.language or "", "rec": rec, "slot": n}
             if a.outlet:
                 common["outlet"] = a.outlet.lower()
             ents = ents_of.get(a.key)
@@ -357,22 +434,69 @@ class SearchIndex:
                 add_fig(from_dict(doc, s_fig))
                 f_art(n), f_start(s.start), f_end(s.end), f_rec(rec), f_ref(f.id)
                 n_fig += 1
-        del quotes_by_article, figures_by_article, names_of, ents_of
-        # load the stemmer's dictionary while tantivy commits (the first query word would wait for it)
-        loader = threading.Thread(target=guarded_stem, args=("pelatihan",), daemon=True)
-        loader.start()
-        for kind in KINDS:
-            writers[kind].commit()
-        for kind in KINDS:
-            writers[kind].wait_merging_threads()
-            index = self._tv[kind][0]
-            index.reload()
-            self._tv[kind][2] = index.searcher()
-        writers.clear()
-        del w_art, w_pas, w_quo, w_fig, add_art, add_pas, add_quo, add_fig
+            rows[0], rows[1] = n_pas, n_fig
+        return add
 
-        self._vocabulary()
-        loader.join()
+    # ------------------------------------------------------------------ update
+    def update(self, corpus: Corpus, prints: dict[str, bytes], progress=None) -> bool:
+        """Bring this index (opened from a folder it may change: a copy) to ``corpus``
+        document by document: the documents of articles gone or changed are deleted
+        (by their slot), those of changed and new articles added under new slots.
+        ``prints``: article key -> a fingerprint of its analysis (the library's merge
+        fingerprints: the document, the entities at their places, the roles — what its
+        quotes, meetings and figures follow from); the index adds the names and entity
+        ids it holds with the article. Unchanged articles keep their documents.
+        Returns False, changing nothing, when an update is not worth it (no
+        fingerprints kept, more than a third of the articles changed, or as many dead
+        slots as live ones): build afresh then."""
+        import gc
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            names_of, ents_of, keys_of = self._entity_tables(corpus)
+            new = self._index_prints(corpus, prints, names_of, ents_of)
+            old = self._prints
+            keep = {k for k, fp in new.items() if old.get(k) == fp and k in self._ordinal}
+            fresh = [a for a in corpus.articles if a.key not in keep]
+            gone = [slot for k, slot in self._ordinal.items() if k not in keep]
+            dead = len(self._keys) - len(self._ordinal)
+            if not old or len(fresh) * 3 > max(1, len(corpus.articles)) or \
+                    dead + len(gone) > len(corpus.articles) or len({a.key for a in corpus.articles}) != len(corpus.articles):
+                return False
+            self._update(corpus, new, keep, fresh, gone, names_of, ents_of, keys_of, progress)
+        finally:
+            if gc_was_on:
+                gc.enable()
+        return True
+
+    def _update(self, corpus: Corpus, prints, keep, fresh, gone, names_of, ents_of, keys_of, progress) -> None:
+        self.clear_caches()
+        ordinal = {k: self._ordinal[k] for k in keep}
+        event_day = _event_days(corpus, {a.key for a in fresh})
+        for a in fresh:
+            ordinal[a.key] = len(self._keys)
+            self._keys.append(a.key)
+            self._published.append(a.published)
+            self._rec.append(_rec_of(a, event_day))
+        self._ordinal = ordinal
+        self._prints = prints
+        self._set_entity_articles(keys_of)
+        self._article_tables(corpus)
+        writers = {kind: self._tv[kind][0].writer(heap_size=50_000_000, num_threads=1) for kind in KINDS}
+        import tantivy
+        for kind in KINDS:
+            schema = self._tv[kind][1]
+            for slot in gone:
+                # by a term query: a delete by term with a Python int looks for a signed term
+                # and silently finds nothing in this unsigned field
+                writers[kind].delete_documents_by_query(tantivy.Query.term_query(schema, "slot", slot))
+        add = self._adder(corpus, writers, names_of, ents_of)
+        for done, a in enumerate(sorted(fresh, key=lambda a: -self._rec[ordinal[a.key]]), start=1):
+            if progress is not None and (done % 500 == 0 or done == len(fresh)):
+                progress(done, len(fresh))
+            add(ordinal[a.key], a)
+        del add
+        self._commit(writers)
 
     def _vocabulary(self) -> None:
         # the vocabulary (every term of every text field), with document frequencies
@@ -396,8 +520,9 @@ class SearchIndex:
     # ------------------------------------------------------------- on disk
     # what :meth:`save` keeps beside tantivy's folders (all plain data; the rest is
     # remade from the corpus on :meth:`open`)
-    _SAVED = ("_keys", "_published", "_rec", "_entity_articles", "_outlets", "_every_article_has_outlet",
-              "_langs", "_day_range", "_units", "_df", "_vocab", "_prefix_lists", "_stems", "vocabulary_size")
+    _SAVED = ("_keys", "_ordinal", "_published", "_rec", "_entity_articles", "_outlets", "_every_article_has_outlet",
+              "_langs", "_day_range", "_units", "_df", "_vocab", "_prefix_lists", "_stems", "vocabulary_size",
+              "_prints")
 
     def save(self, path: os.PathLike | str) -> None:
         """Write our side tables beside the tantivy folders :meth:`build` made in ``path``."""
@@ -409,8 +534,9 @@ class SearchIndex:
             os.fsync(fh.fileno())
 
     @classmethod
-    def open(cls, path: os.PathLike | str, corpus: Corpus) -> "SearchIndex":
-        """Reopen an index :meth:`build` and :meth:`save` wrote for this very corpus."""
+    def open(cls, path: os.PathLike | str, corpus: Corpus, check: bool = True) -> "SearchIndex":
+        """Reopen an index :meth:`build` and :meth:`save` wrote for this very corpus
+        (``check=False``: for another one, to :meth:`update` it)."""
         import pickle
         import time
 
@@ -421,12 +547,11 @@ class SearchIndex:
         loader.start()      # the stemmer's dictionary loads while the index opens
         with open(os.path.join(path, "state.pickle"), "rb") as fh:
             state = pickle.load(fh)
-        if len(state["_keys"]) != len(corpus.articles) or any(
-                a.key != k for a, k in zip(corpus.articles, state["_keys"])):
+        if check and (len(state["_ordinal"]) != len(corpus.articles) or any(
+                a.key not in state["_ordinal"] for a in corpus.articles)):
             raise ValueError("the saved index is of another corpus")
         for name in self._SAVED:
             setattr(self, name, state[name])
-        self._ordinal = {k: i for i, k in enumerate(self._keys)}
         self._by_len = {}
         for t in self._vocab:
             self._by_len.setdefault(len(t), []).append(t)
@@ -452,7 +577,7 @@ class SearchIndex:
                 ents.append(e)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._ordinal)       # live articles (an update leaves dead slots behind)
 
     # ------------------------------------------------------------- expansion
     def _stem_forms(self, word: str) -> tuple[str, ...]:
