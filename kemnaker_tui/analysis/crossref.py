@@ -62,6 +62,28 @@ def _same_event(a: Meeting, b: Meeting) -> bool:
     return bool(a.place and b.place and a.place.casefold() == b.place.casefold())
 
 
+def _join_same_day(same_day: list[Meeting], union: _Union) -> None:
+    """Join the meetings of one day that ``_same_event`` pairs, without testing every
+    pair (a busy day of a large corpus has hundreds): meetings are bucketed by what
+    they may share — a participant's id, a participant's or organisation's name, the
+    place. Within a bucket, any two meetings from different articles are the same
+    event; so a bucket drawn from two articles or more is one event, all of it (two
+    of its meetings from one article are joined through a third from another, as
+    the pairs would join them), and a bucket from one article joins nothing."""
+    buckets: dict[tuple, list[Meeting]] = defaultdict(list)
+    for m in same_day:
+        keys = {("id", x) for x in m.participant_ids}
+        keys.update(("name", n.casefold()) for n in m.participants + m.organisations)
+        if m.place:
+            keys.add(("place", m.place.casefold()))
+        for k in keys:
+            buckets[k].append(m)
+    for members in buckets.values():
+        if len(members) > 1 and any(m.article != members[0].article for m in members):
+            for m in members[1:]:
+                union.join(members[0].id, m.id)
+
+
 def _order(item, published) -> tuple:
     return (published.get(item.article) is None, published.get(item.article) or "", item.article, item.start)
 
@@ -77,10 +99,8 @@ def group_meetings(meetings: Sequence[Meeting], links: Iterable[tuple[str, str]]
         if m.date is not None:
             by_date[m.date].append(m)
     for same_day in by_date.values():
-        for i, a in enumerate(same_day):
-            for b in same_day[i + 1:]:
-                if _same_event(a, b):
-                    union.join(a.id, b.id)
+        if len(same_day) > 1:
+            _join_same_day(same_day, union)
     for a, b in links:
         union.join(a, b)
     return _groups(meetings, union, published)

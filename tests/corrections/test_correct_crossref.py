@@ -48,3 +48,36 @@ def test_cli_lists_a_claim_told_twice_once(cli, folder, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "300")
     code, out, _ = cli("figures", folder, "--corrections", tmp_path / "c.toml")
     assert code == 0 and "2 sources" in out and "2 figures, 1 claim" in out
+
+
+def test_grouping_by_shared_keys_equals_grouping_by_pairs():
+    """group_meetings buckets a day's meetings by what they may share; the groups are
+    those the pairwise rule (_same_event) makes, on random busy days."""
+    import datetime as dt
+    import random
+
+    from kemnaker_tui.analysis import crossref
+    from kemnaker_tui.model import Meeting
+
+    def by_pairs(meetings):
+        union = crossref._Union(m.id for m in meetings)
+        for i, a in enumerate(meetings):
+            for b in meetings[i + 1:]:
+                if crossref._same_event(a, b):
+                    union.join(a.id, b.id)
+        return crossref._groups(meetings, union, {})
+
+    rng = random.Random(3)
+    people = [f"person:p{i}" for i in range(6)]
+    for _ in range(200):
+        meetings = []
+        for n in range(rng.randint(2, 14)):
+            ids = tuple(rng.sample(people, rng.randint(0, 2)))
+            names = tuple(i.split(":")[1].upper() if rng.random() < .5 else i.split(":")[1] for i in ids)
+            meetings.append(Meeting(
+                id=f"m{n}", article=f"a{rng.randint(0, 4)}", kind="meeting",
+                date=rng.choice([dt.date(2024, 5, 1), dt.date(2024, 5, 2), None]), date_text=None,
+                year_inferred=False, place=rng.choice([None, "Osaka", "osaka", "Bekasi"]), participants=names,
+                participant_ids=ids, organisations=tuple(rng.sample(["JICA", "jica", "Kemnaker"], rng.randint(0, 1))),
+                summary="", start=n, end=n + 1))
+        assert crossref.group_meetings(meetings) == by_pairs(meetings)

@@ -103,3 +103,22 @@ async def test_all_four_result_tabs_fit_a_split_view(make_app):
             for kind in ("articles", "passages", "quotes", "figures"):
                 tab = tabs.get_tab(f"{pane.id}-{kind}")
                 assert tab.region.right <= pane.region.right, (pane_id, kind, str(tab.label))
+
+
+async def test_overview_lists_the_newest_articles_and_says_where_the_rest_are(make_app, monkeypatch):
+    """A large corpus: the overview's list holds the newest articles only (a row is made
+    for each up front) and its last line says how many more there are and how to reach them."""
+    from kemnaker_tui.ui.widgets import overview
+    monkeypatch.setattr(overview, "OVERVIEW_ARTICLES", 2)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        lst = app.screen.query_one("#overview-articles")
+        n = len(app.explorer.corpus.articles)
+        assert n > 2
+        assert lst.option_count == 3
+        last = lst.get_option_at_index(2)
+        assert last.disabled and f"{n - 2:,} older articles" in str(last.prompt)
+        dated = sorted((a.published for a in app.explorer.corpus.articles if a.published), reverse=True)
+        first = lst.get_option_at_index(0)
+        assert str(first.prompt).startswith(dated[0].isoformat())

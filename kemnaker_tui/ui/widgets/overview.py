@@ -16,6 +16,9 @@ STAGES = {"scan": "Checking files", "read": "Reading files", "analyse": "Analysi
           "load": "Loading the store", "merge": "Merging entities", "index": "Building the search index"}
 
 
+OVERVIEW_ARTICLES = 2000       # rows of the overview's article list (newest first)
+
+
 class ArticleList(KeyList):
     def correction_facts(self) -> list:
         """C on an article row: its header (title, outlet, date)."""
@@ -78,10 +81,17 @@ class OverviewPane(Vertical):
         lst = self.query_one("#overview-articles", ArticleList)
         articles = sorted(corpus.articles, key=lambda a: (a.published is None, -(a.published.toordinal() if a.published else 0), a.key))
         options = []
-        for a in articles:
+        # the newest OVERVIEW_ARTICLES: a list row is made for each one shown, up front, and a
+        # hundred thousand of them would hold the screen for seconds; the rest are a search away
+        # (an empty search lists every article, newest first, as the user scrolls)
+        more = max(0, len(articles) - OVERVIEW_ARTICLES)
+        for a in articles[:OVERVIEW_ARTICLES]:
             date = a.published.isoformat() if a.published else "no date   "
             options.append(Option(R.join((date + "  ", R.DIM), (R.clip(a.outlet or "—", 14).ljust(15), "$text-accent"),
                                          R.plain(R.clip(a.title, 200))), id=a.key))
+        if more:
+            options.append(Option(R.plain(f"… {more:,} older articles: press / and search (an empty search lists "
+                                          f"them all; year: and outlet: narrow it)", R.DIM), disabled=True))
         if not options:
             options.append(Option(R.plain("no readable articles — press s to see the skipped files", R.DIM),
                                   disabled=True))
