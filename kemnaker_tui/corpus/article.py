@@ -6,7 +6,7 @@ import dataclasses
 from kemnaker_tui.corpus.boilerplate import find_boilerplate
 from kemnaker_tui.corpus.metadata import find_metadata
 from kemnaker_tui.corpus.segment import paragraphs, sentences
-from kemnaker_tui.model import Article, RawDocument, Span, SpanList
+from kemnaker_tui.model import Article, RawDocument, Span, SpanList, compact_text
 
 # Extraction reads at most this much of one article; a longer "article" is a
 # dump, and reading its head keeps the explorer responsive (the view still
@@ -35,6 +35,7 @@ def build_article(raw: RawDocument) -> Article:
 
 def compact_article(article: Article) -> Article:
     """The article with its spans stored compactly (SpanList), once the analysis, which
-    reads them many times over, is done with it."""
-    return dataclasses.replace(article, boilerplate=SpanList(article.boilerplate),
+    reads them many times over, is done with it, and its text as UTF-8 when that is
+    smaller (``model.compact_text``; ``article.text`` still reads a str)."""
+    return dataclasses.replace(article, text=compact_text(article.text), boilerplate=SpanList(article.boilerplate),
                                paragraphs=SpanList(article.paragraphs), sentences=SpanList(article.sentences))

@@ -22,6 +22,17 @@ def _reducer(cls):
     return reduce
 
 
+def _article_reduce(cls):
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    # the text as kept (UTF-8 bytes when compact), not decoded for the pickle
+    getters = tuple((lambda obj: model.stored_text(obj)) if n == "text" else (lambda obj, n=n: getattr(obj, n))
+                    for n in names)
+
+    def reduce(obj):
+        return cls, tuple([get(obj) for get in getters])
+    return reduce
+
+
 def _corpus_reduce(c: model.Corpus):
     # the lookup dicts are rebuilt by __post_init__, not stored
     return model.Corpus, (c.articles, c.entities, c.meetings, c.quotes, c.figures, c.skipped, c.warnings)
@@ -33,6 +44,7 @@ def _table() -> dict:
     for cls in (model.Span, model.Article, model.Entity, model.Mention, model.Meeting, model.Quote,
                 model.Figure, model.SkippedFile, model.DateRef, model.RawDocument):
         table[cls] = _reducer(cls)
+    table[model.Article] = _article_reduce(model.Article)
     table[model.Corpus] = _corpus_reduce
     return table
 
