@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 
-from kemnaker_tui.commands.common import LoadError, add_json
+from kemnaker_tui.commands.common import LoadError, add_json, allocation_only
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from kemnaker_tui.corpus.reader import bundled_corpus_path
 
     paths = list(args.paths) or [str(bundled_corpus_path())]
-    with terminal_progress() as progress:
+    with terminal_progress() as progress, allocation_only():
         try:
             stats = library.index(paths, alias_file=args.aliases, jobs=args.jobs, progress=progress,
                                   corrections_file=args.corrections)
