@@ -94,3 +94,29 @@ def test_corrections_mean_a_fresh_build(synthetic, updates, tmp_path):
     index = library.search_index(loaded)
     assert updates in ([], [False])
     assert index.search(person.name + " Jr").counts.get("articles", 0) >= 1
+
+
+def test_update_copies_files_where_links_are_refused(synthetic, updates, monkeypatch):
+    """A file system without hard links: the segment files are copied instead."""
+    import os
+
+    def no_links(*_args, **_kwargs):
+        raise OSError(1, "Operation not permitted")
+    library.search_index(library.load_corpus([str(synthetic)]))
+    monkeypatch.setattr(os, "link", no_links)
+    _change(synthetic)
+    after = library.load_corpus([str(synthetic)])
+    index = library.search_index(after)
+    assert updates == [True]
+    assert _answers(index) == _answers(SearchIndex.build(after.corpus, freeze_gc=False))
+
+
+def test_a_damaged_previous_index_means_a_fresh_build(synthetic, updates):
+    library.search_index(library.load_corpus([str(synthetic)]))
+    for state in library.cache_folder().glob("search-*/state.pickle"):
+        state.write_bytes(b"not a pickle")
+    _change(synthetic)
+    after = library.load_corpus([str(synthetic)])
+    index = library.search_index(after)
+    assert updates == []                # the copy could not be opened: built afresh
+    assert _answers(index) == _answers(SearchIndex.build(after.corpus, freeze_gc=False))
