@@ -200,7 +200,7 @@ def _article_findings(ex: Extractors, article: Article, am, spots, dates) -> tup
             id=quote_id(article.key, q.start), article=article.key, text=article.text[q.start:q.end],
             start=q.start, end=q.end, speaker=q.speaker.name if q.speaker else None,
             speaker_id=q.speaker.entity_id if q.speaker else None, attribution=q.attribution,
-            unterminated=q.unterminated, why=q.why, unsure=q.unsure))
+            unterminated=q.unterminated, why=_shared(q.why), unsure=q.unsure))
     quote_spans = [Span(q.start, q.end) for q in found_quotes]
 
     role_spans = _role_spans(article, am)
@@ -226,7 +226,7 @@ def _article_findings(ex: Extractors, article: Article, am, spots, dates) -> tup
             year_inferred=bool(fm.date and fm.date.year_inferred), place=fm.place,
             participants=tuple(dict.fromkeys(participants)), participant_ids=tuple(dict.fromkeys(ids)),
             organisations=tuple(all_orgs), summary=_summary(article.text, fm.sentence),
-            start=fm.sentence.start, end=fm.sentence.end, why=fm.why, unsure=fm.unsure))
+            start=fm.sentence.start, end=fm.sentence.end, why=_shared(fm.why), unsure=fm.unsure))
 
     date_spans = [Span(d.start, d.end) for d in dates]
     for f in figure_finder.find(article, date_spans, speakers, people_at, orgs_at, quote_spans):
@@ -236,7 +236,7 @@ def _article_findings(ex: Extractors, article: Article, am, spots, dates) -> tup
             # (a part found in another process shares them within the part)
             unit=sys.intern(f.unit) if f.unit else None, text=sys.intern(article.text[f.start:f.end]),
             start=f.start, end=f.end, sentence=f.sentence, claimed_by=f.claimed_by,
-            claimed_by_id=f.claimed_by_id, why=f.why, unsure=f.unsure))
+            claimed_by_id=f.claimed_by_id, why=_shared(f.why), unsure=f.unsure))
     return quotes, meetings, figures
 
 
@@ -258,6 +258,13 @@ class _Counted(list):
             if self._given % 200 == 0:
                 self._report(self._given)
             yield item
+
+
+def _shared(text: str | None) -> str | None:
+    """One string object for text that repeats across a corpus: the reasons (``why``)
+    take a few hundred forms over hundreds of thousands of figures and quotes; the
+    snapshot then holds each once."""
+    return sys.intern(text) if text else text
 
 
 def _role_spans(article: Article, am) -> dict[tuple[int, int], Span]:
