@@ -6,6 +6,7 @@ read from its file — end exclusive, so any view can highlight the original.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -168,7 +169,7 @@ class Article:
 _TEXT_SLOT = Article.__dict__["text"]
 _DECODED: dict[bytes, str] = {}
 _DECODED_KEEP = 32
-_DECODED_LOCK = __import__("threading").Lock()
+_DECODED_LOCK = threading.Lock()
 
 
 def _decoded(raw: bytes) -> str:

@@ -67,12 +67,8 @@ class Matcher:
         found = []
         for last, (length, value) in self._auto.iter(hay):
             s, e = start + last - length + 1, start + last + 1
-            # "Jepangnya": the clitic -nya/-lah/-kah does not block a match.
-            if not is_boundary(text, s, e):
-                tail = text[e:e + 3].lower()
-                if not (tail in ("nya", "lah", "kah") and is_boundary(text, s, e + 3)):
-                    continue
-            found.append((s, e, value))
+            if _whole_word(text, s, e):
+                found.append((s, e, value))
         return _longest_first(found)
 
     def find_each(self, text: str, spans) -> list[list[tuple[int, int, object]]]:
@@ -90,14 +86,17 @@ class Matcher:
         for last, (length, value) in self._auto.iter(hay, starts[0], spans[-1].end):
             s, e = last - length + 1, last + 1
             i = bisect_right(starts, s) - 1
-            if i < 0 or e > spans[i].end:
-                continue
-            if not is_boundary(text, s, e):
-                tail = text[e:e + 3].lower()
-                if not (tail in ("nya", "lah", "kah") and is_boundary(text, s, e + 3)):
-                    continue
-            per[i].append((s, e, value))
+            if i >= 0 and e <= spans[i].end and _whole_word(text, s, e):
+                per[i].append((s, e, value))
         return [_longest_first(found) if found else found for found in per]
+
+
+def _whole_word(text: str, s: int, e: int) -> bool:
+    """A match standing as a word of its own; "Jepangnya": the clitic -nya/-lah/-kah
+    does not block it."""
+    if is_boundary(text, s, e):
+        return True
+    return text[e:e + 3].lower() in ("nya", "lah", "kah") and is_boundary(text, s, e + 3)
 
 
 def _longest_first(found: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:

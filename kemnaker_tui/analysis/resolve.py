@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder, RawMention
+from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder, RawMention, open_capitals
+from kemnaker_tui.analysis.entities import capital_tokens  # noqa: F401 - the second pass's tokens, cut by the tokenizer
 from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
 from kemnaker_tui.analysis.useraliases import UserAliases
 from kemnaker_tui.model import Article, Entity, MentionList
@@ -49,26 +50,6 @@ def _full_name(m: RawMention) -> bool:
 def _mononym(m: RawMention) -> bool:
     """One word given with a title, not an ordinary word ("Menaker Yassierli")."""
     return m.type == "person" and len(m.surface.split()) == 1 and m.source == "title-name" and not m.weak
-
-
-# The tokens of entities._TOKEN that may start with a capital, and only those: a token
-# starts a run of word characters (after any of _ ' ’ that open the run) and ends at the
-# run's last letter or digit. The second pass looks at capitalised tokens only, and most
-# tokens of a text are not: this skips them in the regex engine instead of in Python
-# (it was most of the corpus stage's time). A superset (any letter but a-z); the caller
-# still checks isupper().
-_CAPITAL_TOKEN = re.compile(r"(?<![\w'’])[_'’]*([^\W\d_a-z](?:[\w'’]*[^\W_])?)")
-
-
-def capital_tokens(text: str, start: int, end: int):
-    """(start, end, token) of each token of ``text[start:end]`` that begins with a capital,
-    as entities._TOKEN would cut them in that span alone."""
-    part = text[start:end]          # a span of its own: no token reaches across its edges
-    for m in _CAPITAL_TOKEN.finditer(part):
-        tok = m.group(1)
-        if tok[0].isupper():
-            s = start + m.start(1)
-            yield s, s + len(tok), tok
 
 
 # A place word followed by its kind is the place even where a person bears the name.
@@ -233,12 +214,13 @@ class Resolver:
         defined elsewhere, surnames of people named in full, "JOE" for "JOE
         Cooperative", typos of known names, "President JICA"."""
         text = article.text
+        if am.open_capitals is None:     # findings made elsewhere than EntityFinder.find
+            am.open_capitals = open_capitals(text, am.regions, [m for m in am.mentions if not m.weak])
+        # the tokens no certain mention covers were listed per document; of the other mentions
+        # only the weak ones the first pass kept still cover any
         covered = bytearray(len(text) + 1)
-        # tokens uncovered by the certain mentions were listed per document; of the rest only
-        # the weak mentions kept by the first pass still cover any
-        certain = am.open_capitals is not None
         for m in am.mentions:
-            if not (certain and not m.weak):
+            if m.weak:
                 covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         local_orgs = {}
         for m in am.mentions:
@@ -247,9 +229,7 @@ class Resolver:
                 if first.isupper() and len(first) >= 2:
                     local_orgs[first] = m
         extra: list[tuple[str, RawMention]] = []
-        candidates = am.open_capitals if certain else \
-            [t for region in am.regions for t in capital_tokens(text, region.start, region.end)]
-        for s, e, tok in candidates:
+        for s, e, tok in am.open_capitals:
             if any(covered[s:e]):
                 continue
             if tok in def_key:

@@ -9,27 +9,20 @@ import copyreg
 import dataclasses
 import functools
 import io
+import operator
 import pickle
 
 from kemnaker_tui import model
 
 
-def _reducer(cls):
+def _reducer(cls, **getters):
+    """(cls, field values) for the constructor; ``getters``: how to read a field other
+    than by attribute (an article's text as kept, not decoded)."""
     names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    reads = tuple(getters.get(n) or operator.attrgetter(n) for n in names)
 
     def reduce(obj):
-        return cls, tuple([getattr(obj, n) for n in names])
-    return reduce
-
-
-def _article_reduce(cls):
-    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-    # the text as kept (UTF-8 bytes when compact), not decoded for the pickle
-    getters = tuple((lambda obj: model.stored_text(obj)) if n == "text" else (lambda obj, n=n: getattr(obj, n))
-                    for n in names)
-
-    def reduce(obj):
-        return cls, tuple([get(obj) for get in getters])
+        return cls, tuple([read(obj) for read in reads])
     return reduce
 
 
@@ -41,10 +34,10 @@ def _corpus_reduce(c: model.Corpus):
 @functools.lru_cache(maxsize=1)
 def _table() -> dict:
     table = dict(copyreg.dispatch_table)
-    for cls in (model.Span, model.Article, model.Entity, model.Mention, model.Meeting, model.Quote,
+    for cls in (model.Span, model.Entity, model.Mention, model.Meeting, model.Quote,
                 model.Figure, model.SkippedFile, model.DateRef, model.RawDocument):
         table[cls] = _reducer(cls)
-    table[model.Article] = _article_reduce(model.Article)
+    table[model.Article] = _reducer(model.Article, text=model.stored_text)
     table[model.Corpus] = _corpus_reduce
     return table
 

@@ -87,20 +87,12 @@ def previous_merge(folder: Path, akey: str) -> dict[str, tuple[bytes, tuple, tup
     """The most recently used snapshot of this analysis key that has its merge
     fingerprints, as ``MergeReuse.before`` (article key -> fingerprint and that
     article's quotes, meetings, figures); {} when there is none or it is unreadable."""
-    def used(p: Path) -> float:
-        try:
-            return p.with_suffix(".pickle").stat().st_mtime
-        except OSError:
-            return 0.0
-    for side in sorted(folder.glob("corpus-*.merge"), key=used, reverse=True):
-        try:
-            with open(side, "rb") as fh:
-                got = pickle.load(fh)
-            if not isinstance(got, dict) or got.get("akey") != akey:
-                continue
-            prints = got["fingerprints"]
-        except Exception:  # noqa: BLE001 - a damaged accelerator: ignored
+    for side in sorted(folder.glob("corpus-*.merge"), key=lambda p: _last_used(p.with_suffix(".pickle")),
+                       reverse=True):
+        got = _read_merge(side)
+        if got is None or got[0] != akey:
             continue
+        prints = got[1]
         corpus = read_corpus(side.with_suffix(".pickle"))
         if corpus is None:
             continue
@@ -156,13 +148,21 @@ def open_index(folder: Path, key: str, corpus: Corpus):
 
 def merge_prints(folder: Path, key: str) -> dict[str, bytes]:
     """The per-article merge fingerprints kept beside snapshot ``key`` ({} when none)."""
+    got = _read_merge(corpus_path(folder, key).with_suffix(".merge"))
+    return got[1] if got is not None else {}
+
+
+def _read_merge(side: Path) -> tuple[str, dict[str, bytes]] | None:
+    """(analysis key, per-article fingerprints) of a ``.merge`` file; None when it is
+    missing or damaged (only an accelerator)."""
     try:
-        with open(corpus_path(folder, key).with_suffix(".merge"), "rb") as fh:
+        with open(side, "rb") as fh:
             got = pickle.load(fh)
-        prints = got["fingerprints"] if isinstance(got, dict) else None
-        return prints if isinstance(prints, dict) else {}
-    except Exception:  # noqa: BLE001 - only an accelerator
-        return {}
+        if isinstance(got, dict) and isinstance(got.get("fingerprints"), dict):
+            return got.get("akey"), got["fingerprints"]
+    except Exception:  # noqa: BLE001 - a damaged accelerator: ignored
+        pass
+    return None
 
 
 def build_index(folder: Path, key: str, corpus: Corpus, progress=None, prints: dict[str, bytes] | None = None):
@@ -210,16 +210,8 @@ def _updated_copy(folder: Path, tmp: Path, corpus: Corpus, prints: dict[str, byt
     immutable segment files hard-linked) and updated to ``corpus``; None (``tmp`` left
     empty) when there is none or an update is not worth it."""
     from kemnaker_tui.search import SearchIndex
-    version = search_version()
-
-    def used(p: Path) -> float:
-        try:
-            return (p / "done").stat().st_mtime
-        except OSError:
-            return 0.0
-    for old in sorted(folder.glob(f"search-*-{version}"), key=used, reverse=True)[:1]:
-        if not (old / "done").exists():
-            continue
+    done = [p for p in folder.glob(f"search-*-{search_version()}") if (p / "done").exists()]
+    for old in sorted(done, key=_last_used, reverse=True)[:1]:
         try:
             _copy_index(old, tmp)
             index = SearchIndex.open(tmp, corpus, check=False)
@@ -288,14 +280,17 @@ def _remove(path: Path) -> None:
         pass
 
 
+def _last_used(p: Path) -> float:
+    """When a snapshot file or an index folder (its "done" mark) was last used; 0 if gone."""
+    try:
+        return (p / "done").stat().st_mtime if p.is_dir() else p.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _cleanup(folder: Path, pattern: str) -> None:
     """Keep the KEEP most recently used; remove older ones and stale temporaries."""
-    def used(p: Path) -> float:
-        try:
-            return (p / "done").stat().st_mtime if p.is_dir() else p.stat().st_mtime
-        except OSError:
-            return 0.0
-    found = sorted(folder.glob(pattern), key=used, reverse=True)
+    found = sorted(folder.glob(pattern), key=_last_used, reverse=True)
     for old in found[KEEP:]:
         if old.is_dir():
             shutil.rmtree(old, ignore_errors=True)

@@ -555,7 +555,8 @@ class SearchIndex:
         self._by_len = {}
         for t in self._vocab:
             self._by_len.setdefault(len(t), []).append(t)
-        self._corpus_tables(corpus)
+        if check:               # else update() makes them, for the corpus it brings the index to
+            self._corpus_tables(corpus)
         self._tv = {}
         for kind in KINDS:
             index = tantivy.Index.open(os.path.join(path, kind))
