@@ -12,6 +12,18 @@ from kemnaker_tui.library import workers
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 
 
+@pytest.fixture
+def one_thread(monkeypatch):
+    """This process as a command has it: one thread. Tests run earlier in the same process
+    leave idle threads behind (search pools), which would make fork_map decline to fork;
+    the rule itself is tested on its own below, with a real second thread."""
+    class _Threading:
+        @staticmethod
+        def active_count() -> int:
+            return 1
+    monkeypatch.setattr(workers, "threading", _Threading)
+
+
 def _gather(run, work, n):
     """Results by position, and the progress told for work done elsewhere (must net to 0)."""
     out: dict[int, object] = {}
@@ -26,7 +38,7 @@ def _gather(run, work, n):
     return [out[i] for i in range(n)], elsewhere
 
 
-def test_every_part_once_in_any_order_and_children_did_some():
+def test_every_part_once_in_any_order_and_children_did_some(one_thread):
     parent = os.getpid()
 
     def work(lo, hi):
@@ -41,7 +53,7 @@ def test_every_part_once_in_any_order_and_children_did_some():
     assert elsewhere == 0
 
 
-def test_a_failing_child_has_its_parts_done_here():
+def test_a_failing_child_has_its_parts_done_here(one_thread):
     parent = os.getpid()
 
     def work(lo, hi):
@@ -66,14 +78,14 @@ def test_no_fork_for_one_job_or_beside_other_threads():
         other.join()
 
 
-def test_few_items_run_here():
+def test_few_items_run_here(one_thread):
     run = workers.fork_map(2)
     pid = os.getpid()
     got, _ = _gather(run, lambda lo, hi: [os.getpid() for _ in range(lo, hi)], 5)
     assert got == [pid] * 5
 
 
-def test_merge_in_children_equals_merge_here(synthetic):
+def test_merge_in_children_equals_merge_here(synthetic, one_thread):
     """The corpus stage with the per-article finders in forked children gives what one
     process gives (120 articles: above the threshold for children)."""
     from kemnaker_tui.analysis.extract import merge_corpus
@@ -86,7 +98,9 @@ def test_merge_in_children_equals_merge_here(synthetic):
     user = UserAliases()
     ex = extractors_for_user(user)
     here = merge_corpus([analyse_document(d, ex) for d in docs], ex, user)
-    there = merge_corpus([analyse_document(d, ex) for d in docs], ex, user, article_map=workers.fork_map(2))
+    run = workers.fork_map(2)
+    assert run is not None
+    there = merge_corpus([analyse_document(d, ex) for d in docs], ex, user, article_map=run)
     assert here[0] == there[0]
     assert here[1:] == there[1:]
     assert there[2] and there[3]
