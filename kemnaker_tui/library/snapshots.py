@@ -30,7 +30,7 @@ from pathlib import Path
 from kemnaker_tui.model import Corpus
 
 KEEP = 3                 # snapshots (and indexes) kept: a few folders used in turn stay warm
-SEARCH_FORMAT = 1        # bump when what SearchIndex.save writes changes
+SEARCH_FORMAT = 2        # bump when what SearchIndex.save writes changes
 
 
 def corpus_path(folder: Path, key: str) -> Path:

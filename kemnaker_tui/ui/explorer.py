@@ -66,6 +66,20 @@ class _ArticleMarks:
         return made
 
 
+class _SortedIds:
+    """Facts found by id by bisection: two lists in id order (~16 bytes a fact, where
+    a dict takes ~100: 800,000 figures at 100,000 articles)."""
+
+    def __init__(self, facts) -> None:
+        order = sorted(range(len(facts)), key=lambda i: facts[i].id)
+        self._ids = [facts[i].id for i in order]
+        self._facts = [facts[i] for i in order]
+
+    def get(self, fact_id: str):
+        i = bisect.bisect_left(self._ids, fact_id)
+        return self._facts[i] if i < len(self._ids) and self._ids[i] == fact_id else None
+
+
 class Explorer:
     """The loaded corpus plus everything the UI looks up while you move."""
 
@@ -76,13 +90,13 @@ class Explorer:
         self.index_problem = index_problem
         # which entities each article mentions; an article's marks are made when it is shown
         # (all of them at once would be one object per mention: millions at 100,000 articles)
-        self.entity_articles: dict[str, frozenset[str]] = {}
         self._entities_in: dict[str, list[Entity]] = defaultdict(list)
         for entity in corpus.entities:
-            keys = frozenset(mention_articles(entity.mentions))
-            self.entity_articles[entity.id] = keys
-            for key in keys:
+            for key in set(mention_articles(entity.mentions)):
                 self._entities_in[key].append(entity)
+        # each entity's articles, made when a filter asks (kept for all entities they are
+        # ~100 MB of sets at 100,000 articles)
+        self._articles_of: OrderedDict[str, frozenset[str]] = OrderedDict()
         self.marks = _ArticleMarks(self._entities_in)
         self._starts: dict[str, list[int]] = {}     # article -> its sentences' starts, when first asked
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
@@ -91,14 +105,30 @@ class Explorer:
         self.figures_by_article: dict[str, list[Figure]] = defaultdict(list)
         for f in corpus.figures:
             self.figures_by_article[f.article].append(f)
-        self._quotes = {q.id: q for q in corpus.quotes}
-        self._figures = {f.id: f for f in corpus.figures}
+        self._by_id: dict[str, _SortedIds] = {}     # "quotes"/"figures" -> ids in order, when first asked
         # one event told by several articles is listed once; ``sources`` holds every telling
+        # of the events told more than once (``tellings``)
         from kemnaker_tui.analysis.crossref import group_meetings
         ordered = sorted(corpus.meetings, key=self.meeting_sort_key)
         groups = group_meetings(ordered, finished.meeting_links if finished else ())
-        self.sources: dict[str, tuple[Meeting, ...]] = {m.id: g.items for g in groups for m in g.items}
+        self.sources: dict[str, tuple[Meeting, ...]] = {m.id: g.items for g in groups if len(g.items) > 1
+                                                        for m in g.items}
         self.meetings: list[Meeting] = [g.first for g in groups]
+
+    def tellings(self, meeting: Meeting) -> tuple[Meeting, ...]:
+        """Every article's telling of the event ``meeting`` tells (itself when it is the only one)."""
+        return self.sources.get(meeting.id, (meeting,))
+
+    def entity_articles(self, entity_id: str) -> frozenset[str]:
+        """The keys of the articles naming ``entity_id`` (the last few asked are kept)."""
+        got = self._articles_of.get(entity_id)
+        if got is None:
+            entity = self.corpus.entity(entity_id)
+            got = frozenset(mention_articles(entity.mentions)) if entity is not None else frozenset()
+            self._articles_of[entity_id] = got
+            if len(self._articles_of) > 64:
+                self._articles_of.popitem(last=False)
+        return got
 
     # -- corrections --------------------------------------------------------
     def correction_marks(self, fact_id: str | None) -> list[str]:
@@ -131,11 +161,25 @@ class Explorer:
     def article(self, key: str) -> Article:
         return self.corpus.article(key)
 
-    def quote(self, quote_id: str | None) -> Quote | None:
-        return self._quotes.get(quote_id) if quote_id else None
+    def quote(self, quote_id: str | None, article: str | None = None) -> Quote | None:
+        """The quote of this id; ``article``, when known, finds it among that article's few."""
+        return self._fact("quotes", quote_id, article, self.quotes_by_article, self.corpus.quotes)
 
-    def figure(self, figure_id: str | None) -> Figure | None:
-        return self._figures.get(figure_id) if figure_id else None
+    def figure(self, figure_id: str | None, article: str | None = None) -> Figure | None:
+        """The figure of this id; ``article``, when known, finds it among that article's few."""
+        return self._fact("figures", figure_id, article, self.figures_by_article, self.corpus.figures)
+
+    def _fact(self, kind: str, fact_id: str | None, article: str | None, by_article, every):
+        if not fact_id:
+            return None
+        if article is not None:
+            for fact in by_article.get(article, ()):
+                if fact.id == fact_id:
+                    return fact
+        ids = self._by_id.get(kind)
+        if ids is None:
+            ids = self._by_id[kind] = _SortedIds(every)
+        return ids.get(fact_id)
 
     def sentence_at(self, key: str, offset: int) -> Span | None:
         """The body sentence holding ``offset`` (None in title/boilerplate)."""
@@ -175,7 +219,7 @@ class Explorer:
         """Articles naming every entity in ``entity_ids`` (None: no filter)."""
         if not entity_ids:
             return None
-        sets = [self.entity_articles.get(e, frozenset()) for e in entity_ids]
+        sets = [self.entity_articles(e) for e in entity_ids]
         return frozenset.intersection(*sets)
 
     def meeting_involves(self, meeting: Meeting, entity_id: str) -> bool:

@@ -380,7 +380,7 @@ class SearchPane(Vertical):
             line = R.kwic(article.text, centre[0], centre[1], spans, left=36, right=70)
             return R.join((date + " ", R.DIM), line)
         if kind == "quotes":
-            quote = explorer.quote(hit.ref_id)
+            quote = explorer.quote(hit.ref_id, hit.article)
             text = article.text[quote.start:quote.end] if quote else hit.snippet.text
             base = quote.start if quote else 0
             rel = [(s - base, e - base) for s, e in spans] if quote else list(hit.snippet.highlights)
@@ -391,7 +391,7 @@ class SearchPane(Vertical):
             return body + Content("\n") + R.join(("  — ", R.DIM), (speaker, R.SPEAKER),
                                                  (f"  {article.outlet or ''} {date}{cut}", R.DIM),
                                                  self._why(hit, kind))
-        figure = explorer.figure(hit.ref_id)
+        figure = explorer.figure(hit.ref_id, hit.article)
         head = R.join((figure.text if figure else "", "bold $text-accent"),
                       (f"  = {figure.display_value}{' ' + figure.unit if figure and figure.unit else ''}" if figure else "", R.DIM),
                       (f"  {article.outlet or ''} {date}", R.DIM))
@@ -402,8 +402,8 @@ class SearchPane(Vertical):
         kind, hit = self.current_hit()
         if hit is None or self.explorer is None:
             return []
-        fact = self.explorer.quote(hit.ref_id) if kind == "quotes" else (
-            self.explorer.figure(hit.ref_id) if kind == "figures" else None)
+        fact = self.explorer.quote(hit.ref_id, hit.article) if kind == "quotes" else (
+            self.explorer.figure(hit.ref_id, hit.article) if kind == "figures" else None)
         if fact is not None:
             return [fact]
         start = hit.spans[0].start if hit.spans else hit.start
@@ -505,8 +505,8 @@ class SearchPane(Vertical):
         elif kind == "articles":
             self.app.copy_citation("article", hit.article)
         else:
-            if kind == "figures" and self.explorer.figure(hit.ref_id):
-                s = self.explorer.figure(hit.ref_id).sentence
+            if kind == "figures" and self.explorer.figure(hit.ref_id, hit.article):
+                s = self.explorer.figure(hit.ref_id, hit.article).sentence
                 self.app.copy_citation("passage", hit.article, s.start, s.end)
             else:
                 self.app.copy_citation("passage", hit.article, hit.start, hit.end)

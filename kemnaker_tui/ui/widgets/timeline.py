@@ -165,7 +165,7 @@ class TimelinePane(Vertical):
         day = f"{date.day:>2} {MONTHS[date.month - 1]} {date.year}" if date else "    no date"
         mark = "°" if from_pub and date else ("~" if m.year_inferred else " ")
         who = ", ".join(m.participants) or ", ".join(m.organisations) or "participants not named"
-        tellings = explorer.sources.get(m.id, (m,))
+        tellings = explorer.tellings(m)
         fixed = "".join(sorted({explorer.mark_of(t).strip() for t in tellings} - {""}))
         sources = len({t.article for t in tellings})
         # columns for the width there is: participants get what the date, place and kind leave
@@ -187,7 +187,7 @@ class TimelinePane(Vertical):
 
     def correction_facts(self) -> list:
         m = self.current()
-        return list(self.explorer.sources.get(m.id, (m,))) if m is not None and self.explorer else []
+        return list(self.explorer.tellings(m)) if m is not None and self.explorer else []
 
     def current(self) -> Meeting | None:
         option = self.query_one(MeetingList).highlighted_option
