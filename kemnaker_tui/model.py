@@ -165,17 +165,40 @@ class Article:
 # quote stores every character in two bytes, and nearly every news text holds one — at
 # 100,000 articles that is 800 MB of str for 270 MB of UTF-8. Reading ``article.text``
 # gives the str either way (decoded when read; the last few decoded are kept, since a
-# reader reads one article many times in a row). Offsets stay in characters.
+# reader reads one article many times in a row). Offsets stay in characters. A loaded
+# snapshot keeps them in its text file, mapped (``StoredText``): read when shown.
 _TEXT_SLOT = Article.__dict__["text"]
-_DECODED: dict[bytes, str] = {}
+_DECODED: dict = {}                 # bytes or StoredText -> str
 _DECODED_KEEP = 32
 _DECODED_LOCK = threading.Lock()
 
 
-def _decoded(raw: bytes) -> str:
-    got = _DECODED.get(raw)          # bytes keep their hash: a lookup is cheap
+class StoredText:
+    """An article's text kept in a file beside a corpus snapshot (mapped into memory,
+    ``library.snapshots``): UTF-8 bytes ``start:end`` of ``source``, read when the
+    text is. Pickles as its place only; the reader of the file gives it its source."""
+    __slots__ = ("source", "start", "end", "ascii")
+
+    def __init__(self, start: int, end: int, ascii: bool, source=None) -> None:
+        self.source, self.start, self.end, self.ascii = source, start, end, ascii
+
+    def raw(self) -> str | bytes:
+        """The text as an article keeps it (``compact_text``): a str if ASCII, else UTF-8 bytes."""
+        if self.source is None:
+            raise ValueError("an article's text was asked before its snapshot's text file was opened")
+        data = self.source[self.start:self.end]
+        return data.decode("ascii") if self.ascii else data
+
+    def __reduce__(self):
+        return StoredText, (self.start, self.end, self.ascii)
+
+
+def _decoded(raw) -> str:
+    got = _DECODED.get(raw)          # bytes keep their hash (a StoredText is its own key): a lookup is cheap
     if got is None:
-        got = raw.decode("utf-8", "surrogatepass")
+        got = raw.raw() if raw.__class__ is StoredText else raw
+        if got.__class__ is bytes:
+            got = got.decode("utf-8", "surrogatepass")
         with _DECODED_LOCK:
             if len(_DECODED) >= _DECODED_KEEP:
                 _DECODED.pop(next(iter(_DECODED)), None)
@@ -192,7 +215,7 @@ class _TextField:
         if obj is None:
             return self
         value = _TEXT_SLOT.__get__(obj, owner)
-        return _decoded(value) if value.__class__ is bytes else value
+        return value if value.__class__ is str else _decoded(value)
 
     def __set__(self, obj, value) -> None:
         _TEXT_SLOT.__set__(obj, value)
@@ -202,8 +225,16 @@ Article.text = _TextField()
 
 
 def stored_text(article: Article) -> str | bytes:
-    """The text as the article keeps it (a str, or UTF-8 bytes): for pickling."""
-    return _TEXT_SLOT.__get__(article, Article)
+    """The text as the article keeps it in memory (a str, or UTF-8 bytes; read from its
+    file when it is kept there): for pickling."""
+    value = _TEXT_SLOT.__get__(article, Article)
+    return value.raw() if value.__class__ is StoredText else value
+
+
+def text_place(article: Article) -> StoredText | None:
+    """Where the article's text is kept in a file, if it is (else None: in memory)."""
+    value = _TEXT_SLOT.__get__(article, Article)
+    return value if value.__class__ is StoredText else None
 
 
 def compact_text(text: str) -> str | bytes:

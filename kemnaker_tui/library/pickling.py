@@ -48,9 +48,16 @@ def dumps(obj) -> bytes:
     return buf.getvalue()
 
 
-def dump(obj, fh) -> None:
+def dump(obj, fh, text_of=None) -> None:
+    """``text_of``: what to keep for an article's text instead of the text itself (a
+    snapshot keeps its texts in a file beside it: ``model.StoredText``)."""
     p = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
-    p.dispatch_table = _table()
+    if text_of is None:
+        p.dispatch_table = _table()
+    else:
+        table = dict(_table())
+        table[model.Article] = _reducer(model.Article, text=text_of)
+        p.dispatch_table = table
     p.dump(obj)
 
 
