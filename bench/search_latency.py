@@ -1,6 +1,6 @@
 """Per-keystroke search latency at scale, against two baselines in the same run.
 
-    python bench/search_latency.py --articles 10000 [--seed 1] [--page 20] [--passes 5]
+    python bench/search_latency.py --articles 10000 [--seed 1] [--page 20] [--passes 5] [--store]
 
 Builds the synthetic corpus (bench/make_corpus.py, reused when present),
 analyses it, builds the search index, then replays a fixed list of realistic
@@ -14,6 +14,10 @@ read; the ``spans`` of the first article (the preview of the highlighted
 row); those two lists' lengths; then the four counts (the tab labels,
 set after the rows are built; quotes and figures are still being counted on the
 search threads meanwhile, and reading the counts waits for them).
+
+With ``--store`` the corpus and the index come through the library, as the
+explorer gets them (analysed in workers and kept in the store of
+``KEMNAKER_TUI_HOME``; at 100,000 articles the only practical way).
 
 Baselines, on the same keystrokes and corpus:
   tantivy    a plain index of all sentences; each word a FuzzyTermQuery
@@ -252,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="re-run the analysis even when a cached one for this corpus and code exists")
     ap.add_argument("--any-cache", action="store_true",
                     help="reuse a cached analysis of this corpus even if the analysis code changed since")
+    ap.add_argument("--store", action="store_true",
+                    help="load the corpus and its search index through the library, as the explorer does "
+                         "(the store in KEMNAKER_TUI_HOME; analysed and indexed there if it is not yet)")
     ap.add_argument("--passes", type=int, default=None,
                     help="replays of the keystroke list; a keystroke's time is its median (default 5, 3 above "
                          "20,000 articles)")
@@ -264,7 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     path = make_corpus(args.articles, args.seed, fmt=args.format)
     print(f"corpus {path} ({time.perf_counter() - t:.1f} s)", file=sys.stderr)
     t = time.perf_counter()
-    corpus, cached = load_analysed(path, args.no_cache, args.any_cache)
+    if args.store:
+        from kemnaker_tui import library
+        loaded = library.load_corpus([str(path)])
+        corpus, cached = loaded.corpus, loaded.stats.analysed == 0
+    else:
+        corpus, cached = load_analysed(path, args.no_cache, args.any_cache)
     corpus, extracted_by = ensure_extracted(corpus)
     analyse_s = time.perf_counter() - t
     if cached:
@@ -279,11 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     from kemnaker_tui.search import SearchIndex
     from kemnaker_tui.search.index import KINDS
     t = time.perf_counter()
-    index = SearchIndex.build(corpus)
+    index = library.search_index(loaded) if args.store else SearchIndex.build(corpus)
     build_s = time.perf_counter() - t
     gc.collect()
     rss_index = rss_mb()
-    print(f"index built in {build_s:.2f} s; vocabulary {index.vocabulary_size}; RSS {rss_index:.0f} MB "
+    print(f"index {'opened' if args.store else 'built'} in {build_s:.2f} s; vocabulary {index.vocabulary_size}; RSS {rss_index:.0f} MB "
           f"(corpus alone {rss_corpus:.0f} MB)", file=sys.stderr)
 
     strokes = keystrokes(QUERIES)
@@ -385,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         "entities": len(corpus.entities), "quotes": len(corpus.quotes), "figures": len(corpus.figures),
         "extracted_by": extracted_by,
         "vocabulary": index.vocabulary_size,
-        "analyse_s": round(analyse_s, 1),
+        "analyse_s": round(analyse_s, 1), "through_store": args.store,
         "page": args.page, "limit": args.limit,
     }
     print(json.dumps(out))

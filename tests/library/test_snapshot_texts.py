@@ -60,3 +60,17 @@ def test_unicode_and_surrogates_round_trip(tmp_path, seed_corpus):
     loaded = snapshots.read_corpus(_written(tmp_path, corpus))
     assert [a.text for a in loaded.articles] == [a.text for a in odd]
     assert [type(stored_text(a)) for a in loaded.articles] == [bytes, str, str, bytes, bytes]
+
+
+def test_repeated_values_are_one_object_once_loaded(tmp_path, seed_corpus):
+    a0 = seed_corpus.articles[0]
+    # separate but equal objects, as articles decoded one by one have them
+    copies = [dataclasses.replace(a0, key=f"k{i}", outlet="".join(["Antara", "News"]), language="".join("id"))
+              for i in range(3)]
+    assert copies[0].outlet is not copies[1].outlet
+    corpus = dataclasses.replace(seed_corpus, articles=tuple(copies), entities=(), meetings=(), quotes=(), figures=())
+    loaded = snapshots.read_corpus(_written(tmp_path, corpus))
+    assert loaded.articles[0].outlet == "AntaraNews" and loaded.articles[0].language == "id"
+    assert all(a.outlet is loaded.articles[0].outlet and a.language is loaded.articles[0].language
+               for a in loaded.articles)
+    assert [a.key for a in loaded.articles] == ["k0", "k1", "k2"]
