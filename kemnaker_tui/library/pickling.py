@@ -70,23 +70,26 @@ def _once(name: str, shared: dict):
     return get
 
 
-def dump(obj, fh, text_of=None) -> None:
-    """``text_of``: what to keep for an article's text instead of the text itself (a
-    snapshot keeps its texts in a file beside it: ``model.StoredText``); with it, the
-    values of repeated fields are stored once each (``_REPEATED``)."""
+def dump(obj, fh) -> None:
     p = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
-    if text_of is None:
-        p.dispatch_table = _table()
-    else:
-        table = dict(_table())
-        shared: dict = {}
-        for cls, names in _REPEATED.items():
-            getters = {n: _once(n, shared) for n in names}
-            if cls is model.Article:
-                getters["text"] = text_of
-            table[cls] = _reducer(cls, **getters)
-        p.dispatch_table = table
+    p.dispatch_table = _table()
     p.dump(obj)
+
+
+def dump_snapshot(corpus: model.Corpus, fh, text_of) -> None:
+    """A corpus snapshot: each article's text replaced by ``text_of(article)`` (its
+    place in the text file beside it: ``model.StoredText``), and the values of
+    repeated fields stored once each (``_REPEATED``)."""
+    table = dict(_table())
+    shared: dict = {}
+    for cls, names in _REPEATED.items():
+        getters = {n: _once(n, shared) for n in names}
+        if cls is model.Article:
+            getters["text"] = text_of
+        table[cls] = _reducer(cls, **getters)
+    p = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+    p.dispatch_table = table
+    p.dump(corpus)
 
 
 loads = pickle.loads

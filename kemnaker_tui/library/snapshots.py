@@ -34,7 +34,7 @@ from pathlib import Path
 from kemnaker_tui.model import Corpus
 
 KEEP = 3                 # snapshots (and indexes) kept: a few folders used in turn stay warm
-SEARCH_FORMAT = 2        # bump when what SearchIndex.save writes changes
+SEARCH_FORMAT = 3        # bump when what SearchIndex.save writes changes
 
 
 def corpus_path(folder: Path, key: str) -> Path:
@@ -93,9 +93,9 @@ def write_corpus(folder: Path, key: str, corpus: Corpus) -> None:
     failed = len(corpus.skipped)
     places: dict[int, object] = {}
     try:
-        from kemnaker_tui.library.pickling import dump
+        from kemnaker_tui.library.pickling import dump_snapshot
         _atomic(path.with_suffix(".texts"), lambda fh: _write_texts(fh, corpus, places))
-        _atomic(path, lambda fh: dump(corpus, fh, text_of=lambda a: places[id(a)]))
+        _atomic(path, lambda fh: dump_snapshot(corpus, fh, text_of=lambda a: places[id(a)]))
         _atomic(path.with_suffix(".json"), lambda fh: fh.write(json.dumps(
             {"articles": len(corpus.articles), "failed": failed}).encode()))
     except OSError as exc:
@@ -105,13 +105,14 @@ def write_corpus(folder: Path, key: str, corpus: Corpus) -> None:
 
 def _write_texts(fh, corpus: Corpus, places: dict) -> None:
     """Every article's text, one after another; ``places``: id(article) -> its StoredText."""
-    from kemnaker_tui.model import StoredText, stored_text
+    from kemnaker_tui.model import StoredText, compact_text, stored_text
     at = 0
     for a in corpus.articles:
-        raw = stored_text(a)
-        ascii = raw.__class__ is str and raw.isascii()
-        data = raw.encode("ascii") if ascii else (
-            raw if raw.__class__ is bytes else raw.encode("utf-8", "surrogatepass"))
+        kept = stored_text(a)
+        if kept.__class__ is str:
+            kept = compact_text(kept)          # an article not compacted: its UTF-8 unless ASCII
+        ascii = kept.__class__ is str
+        data = kept.encode("ascii") if ascii else kept
         fh.write(data)
         places[id(a)] = StoredText(at, at + len(data), ascii)
         at += len(data)

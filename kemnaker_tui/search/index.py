@@ -249,9 +249,8 @@ class SearchIndex:
         self._published = [a.published for a in articles]
         event_day = _event_days(corpus)
         self._rec = [_rec_of(a, event_day) for a in articles]
-        names_of, ents_of, entity_ids = self._entity_tables(corpus)
+        names_of, ents_of = self._entity_tables(corpus)
         self._prints = self._index_prints(corpus, prints, names_of, ents_of)
-        self._entity_ids = entity_ids
         self._article_tables(corpus)
 
         self._tv = {}
@@ -280,7 +279,7 @@ class SearchIndex:
             if progress is not None and (done % 500 == 0 or done == n_total):
                 progress(done, n_total)
             add(n, articles[n])
-        del names_of, ents_of, entity_ids, add
+        del names_of, ents_of, add
         self._commit(writers)
 
     def _commit(self, writers: dict) -> None:
@@ -298,9 +297,8 @@ class SearchIndex:
         self._vocabulary()
         loader.join()
 
-    def _entity_tables(self, corpus: Corpus) -> tuple[dict, dict, frozenset]:
-        """The names and the entity ids each article mentions (indexed with it), and
-        the ids of the corpus's entities (an unknown one in a filter is said so)."""
+    def _entity_tables(self, corpus: Corpus) -> tuple[dict, dict]:
+        """The names and the entity ids each article mentions (indexed with it)."""
         names_of: dict[str, set[str]] = {}
         ents_of: dict[str, set[str]] = {}
         live = {a.key for a in corpus.articles}
@@ -310,7 +308,7 @@ class SearchIndex:
                 if key in live:
                     names_of.setdefault(key, set()).update(all_names)
                     ents_of.setdefault(key, set()).add(e.id)
-        return names_of, ents_of, frozenset(e.id for e in corpus.entities)
+        return names_of, ents_of
 
     @staticmethod
     def _index_prints(corpus: Corpus, prints, names_of: dict, ents_of: dict) -> dict[str, bytes]:
@@ -445,7 +443,7 @@ class SearchIndex:
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
-            names_of, ents_of, entity_ids = self._entity_tables(corpus)
+            names_of, ents_of = self._entity_tables(corpus)
             new = self._index_prints(corpus, prints, names_of, ents_of)
             old = self._prints
             keep = {k for k, fp in new.items() if old.get(k) == fp and k in self._ordinal}
@@ -455,13 +453,13 @@ class SearchIndex:
             if not old or len(fresh) * 3 > max(1, len(corpus.articles)) or \
                     dead + len(gone) > len(corpus.articles) or len({a.key for a in corpus.articles}) != len(corpus.articles):
                 return False
-            self._update(corpus, new, keep, fresh, gone, names_of, ents_of, entity_ids, progress)
+            self._update(corpus, new, keep, fresh, gone, names_of, ents_of, progress)
         finally:
             if gc_was_on:
                 gc.enable()
         return True
 
-    def _update(self, corpus: Corpus, prints, keep, fresh, gone, names_of, ents_of, entity_ids, progress) -> None:
+    def _update(self, corpus: Corpus, prints, keep, fresh, gone, names_of, ents_of, progress) -> None:
         self.clear_caches()
         ordinal = {k: self._ordinal[k] for k in keep}
         event_day = _event_days(corpus, {a.key for a in fresh})
@@ -472,7 +470,6 @@ class SearchIndex:
             self._rec.append(_rec_of(a, event_day))
         self._ordinal = ordinal
         self._prints = prints
-        self._entity_ids = entity_ids
         self._article_tables(corpus)
         writers = {kind: self._tv[kind][0].writer(heap_size=50_000_000, num_threads=1) for kind in KINDS}
         import tantivy
@@ -512,7 +509,7 @@ class SearchIndex:
     # ------------------------------------------------------------- on disk
     # what :meth:`save` keeps beside tantivy's folders (all plain data; the rest is
     # remade from the corpus on :meth:`open`)
-    _SAVED = ("_keys", "_ordinal", "_published", "_rec", "_entity_ids", "_outlets", "_every_article_has_outlet",
+    _SAVED = ("_keys", "_ordinal", "_published", "_rec", "_outlets", "_every_article_has_outlet",
               "_langs", "_day_range", "_units", "_df", "_vocab", "_prefix_lists", "_stems", "vocabulary_size",
               "_prints")
 
@@ -835,7 +832,7 @@ class SearchIndex:
             ids = tuple(e.id for e in ents)
             out.append(self._filter_cache.get_or((kind, "ents", ids), lambda: Q.term_set_query(schema, "ent", [_ent_token(i) for i in ids])))
         for eid in sorted(entity_ids):
-            if eid not in self._entity_ids:
+            if self.corpus.entity(eid) is None:
                 problems.append(f"unknown entity {eid}")
                 return None
             out.append(Q.term_query(schema, "ent", _ent_token(eid)))

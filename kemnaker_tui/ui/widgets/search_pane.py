@@ -505,8 +505,9 @@ class SearchPane(Vertical):
         elif kind == "articles":
             self.app.copy_citation("article", hit.article)
         else:
-            if kind == "figures" and self.explorer.figure(hit.ref_id, hit.article):
-                s = self.explorer.figure(hit.ref_id, hit.article).sentence
+            figure = self.explorer.figure(hit.ref_id, hit.article) if kind == "figures" else None
+            if figure is not None:
+                s = figure.sentence
                 self.app.copy_citation("passage", hit.article, s.start, s.end)
             else:
                 self.app.copy_citation("passage", hit.article, hit.start, hit.end)
