@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterable
 
@@ -18,7 +17,8 @@ from kemnaker_tui.analysis.figures import FigureFinder, figure_id
 from kemnaker_tui.analysis.lexicon import Lexicon, base_lexicon
 from kemnaker_tui.analysis.meetings import EntityAt, MeetingFinder, meeting_id
 from kemnaker_tui.analysis.quotes import PersonAt, QuoteFinder, quote_id
-from kemnaker_tui.analysis.resolve import Resolver
+from kemnaker_tui.analysis.resolve import Resolver, person_roles
+from kemnaker_tui.analysis.resolve_trace import Replay
 from kemnaker_tui.analysis.useraliases import UserAliases
 from kemnaker_tui.model import Article, DateRef, Entity, Figure, Meeting, MentionList, Quote, Span
 
@@ -93,11 +93,11 @@ class MergeReuse:
     reused: int = 0
 
 
-def _fingerprint(tag: str, article: Article, am, spots) -> bytes:
-    roles = tuple((m.start, m.end, m.role, m.source) for m in am.mentions if m.type == "person" and m.role)
+def _fingerprint(tag: str, article: Article, roles: tuple, spots) -> bytes:
     where = tuple((s, e, ent.id, ent.name, ent.type, ent.all_names if ent.type == "organisation" else ())
                   for s, e, ent in spots)
-    return hashlib.blake2b(pickle.dumps((tag, article.key, roles, where), protocol=pickle.HIGHEST_PROTOCOL),
+    # by value (repr), not pickle: pickle's bytes differ with which equal strings are one object
+    return hashlib.blake2b(repr((tag, article.key, roles, where)).encode("utf-8", "surrogatepass"),
                            digest_size=16).digest()
 
 
@@ -110,23 +110,38 @@ ArticleMap = Callable[[Callable[[int, int], list], int], "Iterable[tuple[int | N
 
 def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliases,
                  progress: Callable[[int, int], None] | None = None, reuse: MergeReuse | None = None,
-                 article_map: ArticleMap | None = None):
+                 article_map: ArticleMap | None = None, replay: Replay | None = None):
     """The corpus stage: merge entities across articles, then each article's
     quotes, meetings and figures with the merged entities. ``found`` is
     consumed (the merge edits each article's mentions in place).
     ``progress(done, total)`` counts articles. ``article_map``: runs the
-    per-article finders in parts (worker processes); None runs them here."""
+    per-article finders in parts (worker processes); None runs them here.
+    ``replay``: the resolver replays the last merge's traces (``resolve_trace``);
+    a ``found`` item may then have no mentions (None), fetched when needed."""
+    total = len(found)
+    fetched: dict[int, DocumentFindings] = {}
+    if replay is not None:
+        fetch_stored = replay.fetch
+
+        def fetch(n: int) -> DocumentFindings:
+            if n not in fetched:
+                fetched[n] = fetch_stored(n)
+            return fetched[n]
+        replay.fetch = fetch
     docs = [(f.article, f.mentions) for f in found]
-    dates_of = {f.article.key: f.dates for f in found}
-    total = len(docs)
-    # progress: the resolver's passes over the articles (three today) and then the per-article loop
+    # progress: the resolver's passes over the articles and then the per-article loop
     passes = _RESOLVE_PASSES
     steps = (passes + 1) * total
+    resolver = Resolver(ex.lex, ex.entities, user)
     if progress:
-        entities = Resolver(ex.lex, ex.entities, user).resolve(
-            _Counted(docs, lambda n: progress(min(n, passes * total), steps)))
+        entities = resolver.resolve(_Counted(docs, lambda n: progress(min(n, passes * total), steps)), replay)
     else:
-        entities = Resolver(ex.lex, ex.entities, user).resolve(docs)
+        entities = resolver.resolve(docs, replay)
+    for n, f in fetched.items():        # placed afresh: the mentions the resolver made
+        docs[n] = (docs[n][0], f.mentions)
+    dates_of = {f.article.key: f.dates for f in found}
+    for n, f in fetched.items():
+        dates_of[docs[n][0].key] = f.dates
 
     # Per-article views of the entities, for the extractors that need them.
     by_article: dict[str, list[tuple[int, int, Entity]]] = {}
@@ -146,13 +161,20 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
         for n, (article, am) in enumerate(docs):
             if not reuse.tags[n] or article.key in twice:
                 continue
-            fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, am,
+            roles = replay.after[n].roles if replay is not None else person_roles(am)
+            fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, roles,
                                                          by_article.get(article.key, []))
             old = reuse.before.get(article.key)
             if old is not None and old[0] == fp:
                 results[n] = old[1:]
                 reuse.reused += 1
     todo = [n for n in range(total) if results[n] is None]
+    for n in todo:
+        if docs[n][1] is None:          # replayed, its findings not reusable: its mentions as placed
+            f = replay.fetch(n)
+            resolver.place_again(docs[n][0], f.mentions, replay.after[n], replay.tables)
+            docs[n] = (docs[n][0], f.mentions)
+            dates_of[docs[n][0].key] = f.dates
 
     def work(lo: int, hi: int) -> list[tuple]:
         out = []
@@ -240,7 +262,7 @@ def _article_findings(ex: Extractors, article: Article, am, spots, dates) -> tup
     return quotes, meetings, figures
 
 
-_RESOLVE_PASSES = 3      # times Resolver.resolve walks the article list (for progress only)
+_RESOLVE_PASSES = 2      # times Resolver.resolve walks the article list (for progress only)
 
 
 class _Counted(list):

@@ -64,17 +64,18 @@ def analyse_document(doc: RawDocument, ex, compact: bool = True):
 
 
 def corpus_stage(found: list, skipped: list[SkippedFile], warnings: list[str], ex, user,
-                 progress: Progress | None = None, reuse=None, article_map=None) -> Corpus:
+                 progress: Progress | None = None, reuse=None, article_map=None, replay=None) -> Corpus:
     """The corpus-wide stage over every document's findings, in reading order.
     ``reuse``: an earlier merge's per-article results (``extract.MergeReuse``);
-    ``article_map``: where the per-article finders run (``extract.ArticleMap``)."""
+    ``article_map``: where the per-article finders run (``extract.ArticleMap``);
+    ``replay``: the resolver's traces of the last merge (``resolve_trace.Replay``)."""
     from kemnaker_tui.analysis.extract import merge_corpus
     from kemnaker_tui.model import SpanList
     if progress:
         progress("merge", 0, len(found))
     entities, meetings, quotes, figures = merge_corpus(
         found, ex, user, progress=(lambda n, t: progress("merge", n, t)) if progress else None, reuse=reuse,
-        article_map=article_map)
+        article_map=article_map, replay=replay)
     # compact once the merge, which reads each article's spans many times over, is done with them
     articles = tuple(f.article if isinstance(f.article.sentences, SpanList) else compact_article(f.article)
                      for f in found)

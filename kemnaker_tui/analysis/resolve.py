@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from kemnaker_tui.analysis.entities import ArticleMentions, EntityFinder, RawMention, open_capitals
 from kemnaker_tui.analysis.entities import capital_tokens  # noqa: F401 - the second pass's tokens, cut by the tokenizer
 from kemnaker_tui.analysis.lexicon import Lexicon, fold, is_common_word
+from kemnaker_tui.analysis.resolve_trace import ROW, ArticleTrace, Replay, ReplayMismatch, Tables
 from kemnaker_tui.analysis.useraliases import UserAliases
 from kemnaker_tui.model import Article, Entity, MentionList
 
@@ -82,6 +83,10 @@ class Resolver:
     def __init__(self, lex: Lexicon, finder: EntityFinder, user: UserAliases) -> None:
         self.lex, self.finder, self.user = lex, finder, user
         self.clusters: dict[str, _Cluster] = {}
+        self.person_groups: dict[str, set[str]] = {}
+        self._rows: list | None = None      # tracing: the adds of the article being placed
+        self._votes: list | None = None     # tracing: the cluster types it read
+        self._dry = False                   # placing again from a trace: clusters untouched
 
     def cluster(self, key: str) -> _Cluster:
         c = self.clusters.get(key)
@@ -94,62 +99,160 @@ class Resolver:
         return c
 
     # ---------------------------------------------------------------
-    def resolve(self, docs: list[tuple[Article, ArticleMentions]]) -> list[Entity]:
+    def resolve(self, docs: list, replay: Replay | None = None) -> list[Entity]:
+        """Entities of ``docs`` ((article, mentions) in reading order). The mentions are
+        edited in place: what was dropped goes, what the second pass found joins.
+        With ``replay``, each article's part is traced, and an article traced last
+        time is replayed where nothing it read has changed (``resolve_trace``); its
+        mentions may then be None, and are fetched (``replay.fetch``) only if it must
+        be placed afresh."""
         lex = self.lex
         # 1. Acronym definitions across the corpus: acronym <-> long form.
+        # 2. Full names of people across the corpus, by their set of words.
         def_key: dict[str, str] = {}          # acronym -> cluster key
         long_key: dict[str, str] = {}         # folded long form -> cluster key
-        for _a, am in docs:
-            for m in am.mentions:
-                if m.source == "definition" and m.acronym:
-                    key = def_key.get(m.acronym) or long_key.get(fold(m.name or "")) or \
-                        lex.acronym_keys.get(m.acronym) or lex.name_keys.get(fold(m.acronym)) or \
-                        lex.name_keys.get(fold(m.name or "")) or f"def:{m.acronym}"
-                    def_key[m.acronym] = key
-                    long_key[fold(m.name or "")] = key
-
-        # 2. Full names of people across the corpus, by their set of words.
-        # A one-word name given with a title ("Menaker Yassierli") is a full name too.
         people_tokens: dict[str, set[str]] = defaultdict(set)    # word -> person keys
-        self.person_groups: dict[str, set[str]] = defaultdict(set)   # person key -> title groups
-        for _a, am in docs:
-            for m in am.mentions:
-                if m.type == "person" and _full_name(m):
-                    key = self._split_key(m.surface) or person_key(m.surface)
-                    for w in name_words(m.surface):
-                        people_tokens[w].add(key)
-                    if m.title_group:
-                        self.person_groups[key].add(m.title_group)
+        person_groups: dict[str, set[str]] = defaultdict(set)    # person key -> title groups
+        parts: list[tuple[tuple, tuple]] = []
+        for n, (_a, am) in enumerate(docs):
+            old = replay.trace_before(n) if replay is not None else None
+            if am is None:
+                defs, persons = old.defs, old.persons
+            else:
+                defs, persons = self._definitions(am), self._people(am)
+            for acronym, long_form in defs:
+                folded = fold(long_form)
+                key = def_key.get(acronym) or long_key.get(folded) or \
+                    lex.acronym_keys.get(acronym) or lex.name_keys.get(fold(acronym)) or \
+                    lex.name_keys.get(folded) or f"def:{acronym}"
+                def_key[acronym] = key
+                long_key[folded] = key
+            # A one-word name given with a title ("Menaker Yassierli") is a full name too.
+            for key, words, group in persons:
+                for w in words:
+                    people_tokens[w].add(key)
+                if group:
+                    person_groups[key].add(group)
+            if replay is not None:
+                parts.append((defs, persons))
+        tables = Tables(def_key, long_key, people_tokens, person_groups)
+        self.person_groups = person_groups
 
         # 3. Every mention to a cluster.
-        for article, am in docs:
-            local_people = {person_key(m.surface) for m in am.mentions if m.type == "person" and _full_name(m)}
-            local_words = {w for k in local_people for w in k.split(":", 1)[1].split()}
-            # "Menaker Yassierli" is a full name in an article that names no longer one with it.
-            local_people |= {person_key(m.surface) for m in am.mentions
-                             if _mononym(m) and name_words(m.surface)[0] not in local_words}
-            # "Sri Endah" in an article naming "Sri Endah Lestari": the shorter form is the same person.
-            absorbed = _shorter_forms(local_people)
-            local_people -= absorbed.keys()
-            kept = []
-            for m in am.mentions:
-                if m.type == "place" and m.source == "gazetteer" and " " not in m.surface \
-                        and m.surface in self.finder.jp_place_words and name_word(fold(m.surface)) in local_words \
-                        and not _PLACE_AFTER.match(article.text, m.end):
-                    # "Yamaguchi said" in an article naming Kenji Yamaguchi: the person, not the prefecture.
-                    m.type, m.source, m.known_key = "person", "surname", None
-                key = self._key_of(m, def_key, long_key, people_tokens, local_people)
-                key = absorbed.get(key, key)
-                if m.weak and key not in local_people and key == person_key(m.surface):
-                    continue                    # an ordinary word that joined no name
-                kept.append(m)
-                self._add(key, m, article.key)
-            am.mentions = kept
-            self._second_pass(article, am, def_key, people_tokens, local_people)
+        if replay is None:
+            for article, am in docs:
+                self._place(article, am, def_key, long_key, people_tokens)
+        else:
+            self._place_or_replay(docs, replay, tables, parts)
 
         self._merge_typos()
         self._merge_misspelt_people()
         return self._entities()
+
+    @staticmethod
+    def _definitions(am: ArticleMentions) -> tuple:
+        return tuple((m.acronym, m.name or "") for m in am.mentions if m.source == "definition" and m.acronym)
+
+    def _people(self, am: ArticleMentions) -> tuple:
+        return tuple((self._split_key(m.surface) or person_key(m.surface), tuple(name_words(m.surface)),
+                      m.title_group) for m in am.mentions if m.type == "person" and _full_name(m))
+
+    def _place_or_replay(self, docs: list, replay: Replay, tables: Tables, parts: list) -> None:
+        """The third step with traces: each article replayed when its trace still holds,
+        else placed afresh (and traced)."""
+        replay.tables = tables
+        replay.changed = changed = tables.changed_keys(replay.before.tables) if replay.before else set()
+        # the placing reads through these: each article's reads are logged
+        read: set = set()
+        logged = [_Logged(t) for t in (tables.def_key, tables.long_key, tables.people_tokens)]
+        groups = _Logged(tables.person_groups)
+        for t in (*logged, groups):
+            t.log = read
+        replay.after = [None] * len(docs)
+        for n, (article, am) in enumerate(docs):
+            old = replay.trace_before(n)
+            if am is None and old.reads.isdisjoint(changed) and self._votes_hold(old):
+                self._replay(old.rows, article.key)
+                replay.after[n] = old
+                replay.replayed += 1
+                continue
+            if am is None:
+                am = replay.fetch(n).mentions
+            read.clear()
+            self.person_groups = groups
+            rows: list = []
+            votes: list = []
+            self._rows, self._votes = rows, votes
+            try:
+                first = self._place(article, am, *logged)
+            finally:
+                self._rows = self._votes = None
+                self.person_groups = tables.person_groups
+            defs, persons = parts[n]
+            replay.after[n] = ArticleTrace(article.key, defs, persons, frozenset(read), tuple(rows), first,
+                                           tuple(votes), person_roles(am))
+
+    def place_again(self, article: Article, am: ArticleMentions, trace: ArticleTrace, tables: Tables) -> None:
+        """An article replayed from its trace, placed again without touching the clusters:
+        its mentions become what the resolve made of them (for the per-article finders).
+        Raises ReplayMismatch when that is not what the trace says it added."""
+        rows: list = []
+        self._rows, self._votes, self._dry = rows, list(trace.votes), True
+        self.person_groups = tables.person_groups
+        try:
+            self._place(article, am, tables.def_key, tables.long_key, tables.people_tokens)
+        finally:
+            self._rows = self._votes = None
+            self._dry = False
+        if tuple(rows) != trace.rows:
+            raise ReplayMismatch(f"{article.key}: placed again, it adds other mentions than traced")
+
+    def _votes_hold(self, trace: ArticleTrace) -> bool:
+        """Whether every cluster type the article read in its second pass reads the same now
+        (the clusters as they stand, plus the article's own first adds)."""
+        for cluster_key, was in trace.votes:
+            c = self.clusters.get(cluster_key)
+            votes = c.type_votes.copy() if c is not None else Counter()
+            votes.update(trace.first_votes(cluster_key))
+            now = votes.most_common(1)[0][0] if votes else "organisation"
+            if now != was:
+                return False
+        return True
+
+    def _replay(self, rows: tuple, article_key: str) -> None:
+        add = self._add_row
+        it = iter(rows)
+        for key, etype, surface, name, acronym, alias, role, start, end, source in zip(*[it] * ROW):
+            add(key, etype, surface, name, acronym, alias, role, start, end, source, article_key)
+
+    def _place(self, article: Article, am: ArticleMentions, def_key, long_key, people_tokens) -> int:
+        """One article's mentions to clusters; its mentions are edited in place. Returns
+        how many were added before the second pass."""
+        local_people = {person_key(m.surface) for m in am.mentions if m.type == "person" and _full_name(m)}
+        local_words = {w for k in local_people for w in k.split(":", 1)[1].split()}
+        # "Menaker Yassierli" is a full name in an article that names no longer one with it.
+        local_people |= {person_key(m.surface) for m in am.mentions
+                         if _mononym(m) and name_words(m.surface)[0] not in local_words}
+        # "Sri Endah" in an article naming "Sri Endah Lestari": the shorter form is the same person.
+        absorbed = _shorter_forms(local_people)
+        local_people -= absorbed.keys()
+        kept = []
+        for m in am.mentions:
+            if m.type == "place" and m.source == "gazetteer" and " " not in m.surface \
+                    and m.surface in self.finder.jp_place_words and name_word(fold(m.surface)) in local_words \
+                    and not _PLACE_AFTER.match(article.text, m.end):
+                # "Yamaguchi said" in an article naming Kenji Yamaguchi: the person, not the prefecture.
+                m.type, m.source, m.known_key = "person", "surname", None
+            key = self._key_of(m, def_key, long_key, people_tokens, local_people)
+            key = absorbed.get(key, key)
+            if m.weak and key not in local_people and key == person_key(m.surface):
+                continue                    # an ordinary word that joined no name
+            kept.append(m)
+            self._add(key, m, article.key)
+        am.mentions = kept
+        first = len(kept)
+        self._second_pass(article, am, def_key, people_tokens, local_people)
+        return first
 
     def _split_key(self, surface: str) -> str | None:
         split = self.user.split.get(fold(surface))
@@ -191,22 +294,33 @@ class Resolver:
         return "person:" + word
 
     def _add(self, key: str, m: RawMention, article_key: str) -> None:
-        c = self.cluster(key)
-        c.type_votes[m.type] += 1
-        c.surfaces[m.surface] += 1
-        if m.name:
-            c.names[m.name] += 1
-        elif m.type == "person" and len(m.surface.split()) >= 2:
-            c.names[m.surface] += 1
-        if m.acronym and not c.acronym:
-            c.acronym = m.acronym
-        if m.alias:
-            c.aliases.add(m.alias)
-        if m.role:
-            c.roles[m.role] += 1
-        c.mentions.append((article_key, m.start, m.end, m.surface))
-        if m.source not in c.sources:
-            c.sources[m.source] = (m.role + " " + m.surface) if m.source == "title-name" and m.role else m.surface
+        if self._rows is not None:
+            self._rows.extend((key, m.type, m.surface, m.name, m.acronym, m.alias, m.role, m.start, m.end,
+                               m.source))
+            if self._dry:
+                return
+        self._add_row(key, m.type, m.surface, m.name, m.acronym, m.alias, m.role, m.start, m.end, m.source,
+                      article_key)
+
+    def _add_row(self, key: str, etype: str, surface: str, name: str | None, acronym: str | None,
+                 alias: str | None, role: str | None, start: int, end: int, source: str,
+                 article_key: str) -> None:
+        c = self.clusters.get(key) or self.cluster(key)
+        c.type_votes[etype] += 1
+        c.surfaces[surface] += 1
+        if name:
+            c.names[name] += 1
+        elif etype == "person" and len(surface.split()) >= 2:
+            c.names[surface] += 1
+        if acronym and not c.acronym:
+            c.acronym = acronym
+        if alias:
+            c.aliases.add(alias)
+        if role:
+            c.roles[role] += 1
+        c.mentions.append((article_key, start, end, surface))
+        if source not in c.sources:
+            c.sources[source] = (role + " " + surface) if source == "title-name" and role else surface
 
     # ---------------------------------------------------------------
     def _second_pass(self, article: Article, am: ArticleMentions, def_key, people_tokens, local_people) -> None:
@@ -233,8 +347,7 @@ class Resolver:
             if any(covered[s:e]):
                 continue
             if tok in def_key:
-                etype = self.clusters[def_key[tok]].type_votes.most_common(1)[0][0] \
-                    if def_key[tok] in self.clusters else "organisation"
+                etype = self._type_so_far(def_key[tok])
                 extra.append((def_key[tok], RawMention(s, e, etype, tok, "acronym")))
             elif tok in local_orgs:
                 m = local_orgs[tok]
@@ -264,6 +377,16 @@ class Resolver:
                     am.mentions.append(rm)
                     break
         am.mentions.sort(key=lambda m: m.start)
+
+    def _type_so_far(self, key: str) -> str:
+        """The type cluster ``key`` has so far (an acronym defined elsewhere takes it); traced,
+        and answered from the trace when an article is placed again."""
+        if self._dry:
+            return self._votes.pop(0)[1]
+        etype = self.clusters[key].type_votes.most_common(1)[0][0] if key in self.clusters else "organisation"
+        if self._votes is not None:
+            self._votes.append((key, etype))
+        return etype
 
     def _typo_of(self, tok: str) -> str | None:
         """A known one-word name or acronym this word misspells (1 edit up to 7 letters, 2 from 8)."""
@@ -437,6 +560,28 @@ def known_name_key(lex: Lexicon, name: str) -> str | None:
         if k != key and k in lex.name_keys and len(k.split()) >= 2:
             return lex.name_keys[k]
     return None
+
+
+class _Logged(dict):
+    """A table that notes every key looked up in it (``log``): what an article's placing read."""
+    __slots__ = ("log",)
+
+    def get(self, key, default=None):
+        self.log.add(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key) -> bool:
+        self.log.add(key)
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key):
+        self.log.add(key)
+        return dict.__getitem__(self, key)
+
+
+def person_roles(am: ArticleMentions) -> tuple:
+    """Where the article's people are given a role (part of its merge fingerprint)."""
+    return tuple((m.start, m.end, m.role, m.source) for m in am.mentions if m.type == "person" and m.role)
 
 
 def _shorter_forms(local_people: set[str]) -> dict[str, str]:

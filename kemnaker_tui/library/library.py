@@ -164,9 +164,10 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
             corpus = snapshots.read_corpus(snap)
             report("load", 1, 1)
         if corpus is None and not snap.exists():
-            corpus, prints = _no_gc(_merge)(store, found, akey, user, report, folder, jobs, arrived or {})
+            corpus, prints, traces, skipped_ids, tags = _no_gc(_merge)(store, found, akey, user, report, folder,
+                                                                       jobs, arrived or {})
             snapshots.write_corpus(folder, snap_key, corpus)
-            snapshots.write_merge(folder, snap_key, akey, prints)
+            snapshots.write_merge(folder, snap_key, akey, prints, traces, skipped_ids, tags)
         if fresh or removed:
             with _indexing_lock(folder):        # never while another process is analysing
                 store.prune(akey, analysis_version())
@@ -247,42 +248,70 @@ def _analyse_missing(store: Store, found: Scan, akey: str, user, jobs: int, repo
 
 
 def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
-           folder: Path, jobs: int = 1, arrived: dict | None = None) -> tuple[Corpus, dict[str, bytes]]:
-    """The corpus stage over every document's analysis, in reading order,
-    reusing the per-article results of the last merge under the same analysis
-    key where an article's inputs did not change (``extract.MergeReuse``).
-    Returns the corpus and this merge's per-article fingerprints."""
-    from kemnaker_tui.analysis.extract import MergeReuse
+           folder: Path, jobs: int = 1, arrived: dict | None = None,
+           replay_traces: bool = True) -> tuple[Corpus, dict[str, bytes], object, dict, list[str]]:
+    """The corpus stage over every document's analysis, in reading order, reusing
+    the last merge under the same analysis key: the resolver replays its traces
+    where they hold (``resolve_trace``), so a document it traced is read from the
+    store only if it must be placed afresh; an article whose per-article inputs
+    are unchanged keeps its quotes, meetings and figures (``extract.MergeReuse``).
+    Returns the corpus, this merge's per-article fingerprints, its traces, the
+    documents the analysis skipped (by id) and the document id of each article."""
+    from kemnaker_tui.analysis.extract import DocumentFindings, MergeReuse
     from kemnaker_tui.analysis.pipeline import corpus_stage, extractors_for_user
+    from kemnaker_tui.analysis.resolve_trace import Replay, ReplayMismatch
     from kemnaker_tui.library.workers import fork_map
     user = _user(user)
+    previous = snapshots.previous_merge(folder, akey)
+    traces = previous.traces.traces if previous.traces is not None and replay_traces else {}
+
+    def kept(doc: str) -> bool:         # known from the last merge: not read from the store
+        return doc in previous.skipped or (doc in traces and doc in previous.articles)
+
     unpacked: dict = dict(arrived or {})     # analysed just now, already unpacked
     if arrived:
         arrived.clear()
     total = len(found.order)
-    report("load", len(unpacked), total)
-    for doc, data in store.analyses(akey, [d for d in dict.fromkeys(found.order) if d not in unpacked]):
+    need = [d for d in dict.fromkeys(found.order) if d not in unpacked and not kept(d)]
+    report("load", 0, len(need))
+    for doc, data in store.analyses(akey, need):
         unpacked[doc] = unpack(data)         # compressed bytes dropped as we go
         if len(unpacked) % 500 == 0:
             report("load", len(unpacked), total)
-    report("load", total, total)
-    lost = [d for d in found.order if d not in unpacked]
+    report("load", len(need), len(need))
+    lost = [d for d in need if d not in unpacked]
     if lost:        # pruned by another process between our scan and now: rare; say so
         raise StoreError(f"{len(lost)} analyses vanished from the store while loading; run the command again")
     outcomes = []
     tags = []
     skipped = []
+    skipped_ids = {}
     for doc in found.order:
-        item = unpacked.pop(doc)
+        item = unpacked.pop(doc, None)
+        if item is None:
+            item = previous.skipped.get(doc) or \
+                DocumentFindings(previous.articles[doc], None, None)   # replayed
         if isinstance(item, SkippedFile):
             skipped.append(item)
+            skipped_ids[doc] = item
         else:
             outcomes.append(item)
             tags.append(doc)
+
+    def fetch(n: int):
+        for _doc, data in store.analyses(akey, [tags[n]]):
+            return unpack(data)
+        raise StoreError("an analysis vanished from the store while merging; run the command again")
+
     ex = extractors_for_user(user)
-    reuse = MergeReuse(tags, snapshots.previous_merge(folder, akey))
-    corpus = corpus_stage(outcomes, skipped, [], ex, user, report, reuse=reuse, article_map=fork_map(jobs))
-    return corpus, reuse.after
+    reuse = MergeReuse(tags, previous.results)
+    replay = Replay(tags, previous.traces if replay_traces else None, fetch)
+    try:
+        corpus = corpus_stage(outcomes, skipped, [], ex, user, report, reuse=reuse, article_map=fork_map(jobs),
+                              replay=replay)
+    except ReplayMismatch:      # a trace that does not replay (a bug): merged afresh
+        return _merge(store, found, akey, user, report, folder, jobs, None, replay_traces=False)
+    return corpus, reuse.after, replay.saved(), skipped_ids, tags
 
 
 def analyse_without_store(paths: Iterable[str | os.PathLike], progress: Progress | None = None,

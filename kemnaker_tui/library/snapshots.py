@@ -9,9 +9,11 @@
                         (at 100,000 articles, 280 MB not held as objects)
     corpus-KEY.json     its counts (articles, failed), read without loading it
     corpus-KEY.merge    each article's fingerprint of its per-article merge inputs
-                        (``extract.MergeReuse``): the next merge under the same
-                        analysis key reuses this snapshot's quotes, meetings and
-                        figures of the articles whose fingerprint is unchanged
+                        (``extract.MergeReuse``) and the resolver's trace of it
+                        (``resolve_trace``): the next merge under the same analysis
+                        key replays the resolver for articles whose trace holds and
+                        reuses this snapshot's articles, quotes, meetings and figures
+                        where the fingerprint is unchanged
     search-KEY/         tantivy's on-disk index of that corpus plus our side
                         tables (``SearchIndex.save``/``open``)
 
@@ -29,6 +31,7 @@ import pickle
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kemnaker_tui.model import Corpus
@@ -118,26 +121,47 @@ def _write_texts(fh, corpus: Corpus, places: dict) -> None:
         at += len(data)
 
 
-def write_merge(folder: Path, key: str, akey: str, fingerprints: dict[str, bytes]) -> None:
-    """Beside the snapshot: what its merge saw per article (for the next merge)."""
+def write_merge(folder: Path, key: str, akey: str, fingerprints: dict[str, bytes],
+                traces=None, skipped: dict | None = None, tags: list[str] | None = None) -> None:
+    """Beside the snapshot: what its merge saw per article, for the next merge — each
+    article's fingerprint of its per-article inputs, the resolver's traces
+    (``resolve_trace.TraceSet``), the documents the analysis skipped and the
+    document id of each of the snapshot's articles, in order."""
+    saved = {"akey": akey, "fingerprints": fingerprints, "skipped": skipped or {}, "tags": tags or []}
+    if traces is not None:
+        saved["tables"] = traces.tables
+        saved["traces"] = {tag: _trace_row(t) for tag, t in traces.traces.items()}
     try:
         _atomic(corpus_path(folder, key).with_suffix(".merge"),
-                lambda fh: pickle.dump({"akey": akey, "fingerprints": fingerprints}, fh,
-                                       protocol=pickle.HIGHEST_PROTOCOL))
+                lambda fh: pickle.dump(saved, fh, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass            # only an accelerator: the next merge is then a full one
 
 
-def previous_merge(folder: Path, akey: str) -> dict[str, tuple[bytes, tuple, tuple, tuple]]:
+def _trace_row(t) -> tuple:
+    return (t.key, t.defs, t.persons, t.reads, t.rows, t.first, t.votes, t.roles)
+
+
+@dataclass
+class PreviousMerge:
+    """The most recently used snapshot of an analysis key, as the next merge reuses it."""
+    results: dict[str, tuple[bytes, tuple, tuple, tuple]]   # article key -> (fingerprint, quotes, meetings, figures)
+    articles: dict[str, object]                            # document id -> its Article
+    traces: object | None = None                           # resolve_trace.TraceSet
+    skipped: dict = field(default_factory=dict)            # document id -> SkippedFile
+
+
+def previous_merge(folder: Path, akey: str) -> PreviousMerge:
     """The most recently used snapshot of this analysis key that has its merge
-    fingerprints, as ``MergeReuse.before`` (article key -> fingerprint and that
-    article's quotes, meetings, figures); {} when there is none or it is unreadable."""
+    side file: per article its fingerprint and quotes, meetings, figures (for
+    ``MergeReuse.before``), its Article, the resolver's traces; empty when there
+    is none or it is unreadable."""
     for side in sorted(folder.glob("corpus-*.merge"), key=lambda p: _last_used(p.with_suffix(".pickle")),
                        reverse=True):
-        got = _read_merge(side)
-        if got is None or got[0] != akey:
+        got = _read_merge_all(side)
+        if got is None or got.get("akey") != akey:
             continue
-        prints = got[1]
+        prints = got["fingerprints"]
         corpus = read_corpus(side.with_suffix(".pickle"))
         if corpus is None:
             continue
@@ -146,8 +170,19 @@ def previous_merge(folder: Path, akey: str) -> dict[str, tuple[bytes, tuple, tup
             for item in getattr(corpus, attr):
                 per.setdefault(item.article, ([], [], []))[slot].append(item)
         empty = ((), (), ())
-        return {k: (fp, *per.get(k, empty)) for k, fp in prints.items()}
-    return {}
+        results = {k: (fp, *per.get(k, empty)) for k, fp in prints.items()}
+        tags = got.get("tags") or []
+        articles = dict(zip(tags, corpus.articles)) if len(tags) == len(corpus.articles) else {}
+        return PreviousMerge(results, articles, _traces(got), dict(got.get("skipped") or {}))
+    return PreviousMerge({}, {})
+
+
+def _traces(got: dict):
+    from kemnaker_tui.analysis.resolve_trace import ArticleTrace, Tables, TraceSet
+    tables, rows = got.get("tables"), got.get("traces")
+    if not isinstance(tables, Tables) or not isinstance(rows, dict):
+        return None
+    return TraceSet(tables, {tag: ArticleTrace(*row) for tag, row in rows.items()})
 
 
 def failed_count(folder: Path, key: str) -> int:
@@ -200,11 +235,16 @@ def merge_prints(folder: Path, key: str) -> dict[str, bytes]:
 def _read_merge(side: Path) -> tuple[str, dict[str, bytes]] | None:
     """(analysis key, per-article fingerprints) of a ``.merge`` file; None when it is
     missing or damaged (only an accelerator)."""
+    got = _read_merge_all(side)
+    return (got.get("akey"), got["fingerprints"]) if got is not None else None
+
+
+def _read_merge_all(side: Path) -> dict | None:
     try:
         with open(side, "rb") as fh:
             got = pickle.load(fh)
         if isinstance(got, dict) and isinstance(got.get("fingerprints"), dict):
-            return got.get("akey"), got["fingerprints"]
+            return got
     except Exception:  # noqa: BLE001 - a damaged accelerator: ignored
         pass
     return None
