@@ -6,6 +6,7 @@ read from its file — end exclusive, so any view can highlight the original.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
@@ -270,15 +271,22 @@ class MentionList(_Columns):
             self._pos.append(m.end)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, int, int, str]]) -> "MentionList":
-        """From (article, start, end, text) rows, without making Mention objects."""
+    def from_rows(cls, rows: Iterable[tuple[str, int, int, str]], intern: bool = False) -> "MentionList":
+        """From (article, start, end, text) rows, without making Mention objects;
+        ``intern``: one string object for each surface text (they repeat thousands of
+        times in a big corpus)."""
         out = cls()
-        arts, texts, pos = out._articles, out._texts, out._pos
-        for article, start, end, text in rows:
-            arts.append(article)
-            texts.append(text)
-            pos.append(start)
-            pos.append(end)
+        rows = rows if isinstance(rows, list) else list(rows)
+        if not rows:
+            return out
+        # column by column, in C: an entity of a large corpus has hundreds of thousands of rows
+        arts, starts, ends, texts = zip(*rows)
+        out._articles = list(arts)
+        out._texts = list(map(sys.intern, texts)) if intern else list(texts)
+        pos = [0] * (2 * len(rows))
+        pos[0::2] = starts
+        pos[1::2] = ends
+        out._pos = array("I", pos)
         return out
 
     def __len__(self) -> int:

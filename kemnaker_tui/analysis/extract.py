@@ -93,9 +93,13 @@ class MergeReuse:
     reused: int = 0
 
 
+def entity_part(ent: Entity) -> tuple:
+    """What of an entity an article's quotes, meetings and figures read."""
+    return ent.id, ent.name, ent.type, ent.all_names if ent.type == "organisation" else ()
+
+
 def _fingerprint(tag: str, article: Article, roles: tuple, spots) -> bytes:
-    where = tuple((s, e, ent.id, ent.name, ent.type, ent.all_names if ent.type == "organisation" else ())
-                  for s, e, ent in spots)
+    where = tuple((s, e, *entity_part(ent)) for s, e, ent in spots)
     # by value (repr), not pickle: pickle's bytes differ with which equal strings are one object
     return hashlib.blake2b(repr((tag, article.key, roles, where)).encode("utf-8", "surrogatepass"),
                            digest_size=16).digest()
@@ -155,16 +159,27 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
 
     # An article's results: reused from the last merge when its inputs are the same, else found.
     results: list[tuple | None] = [None] * total
+    changed_clusters: set[str] = set()
+    if replay is not None:
+        replay.entities = {k: entity_part(e) for k, e in resolver.entity_of.items()}
+        changed_clusters = replay.changed_clusters()
     if reuse is not None:
         seen: set[str] = set()
         twice = {a.key for a, _am in docs if a.key in seen or seen.add(a.key)}
         for n, (article, am) in enumerate(docs):
             if not reuse.tags[n] or article.key in twice:
                 continue
-            roles = replay.after[n].roles if replay is not None else person_roles(am)
-            fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, roles,
-                                                         by_article.get(article.key, []))
             old = reuse.before.get(article.key)
+            replayed = replay.replayed_at(n) if replay is not None else None
+            if replayed is not None and old is not None and replayed.cluster_keys().isdisjoint(changed_clusters) \
+                    and replayed.starts_unique():
+                # the same document, the same adds, and each of their clusters the same entity
+                # as then: the same entities at the same places, the same fingerprint
+                fp = reuse.after[article.key] = old[0]
+            else:
+                roles = replay.after[n].roles if replay is not None else person_roles(am)
+                fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, roles,
+                                                             by_article.get(article.key, []))
             if old is not None and old[0] == fp:
                 results[n] = old[1:]
                 reuse.reused += 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -87,6 +86,8 @@ class Resolver:
         self._rows: list | None = None      # tracing: the adds of the article being placed
         self._votes: list | None = None     # tracing: the cluster types it read
         self._dry = False                   # placing again from a trace: clusters untouched
+        self.absorbed: dict[str, str] = {}   # cluster key -> the cluster that took it in
+        self.entity_of: dict[str, Entity] = {}   # cluster key -> its entity (dropped: none)
 
     def cluster(self, key: str) -> _Cluster:
         c = self.clusters.get(key)
@@ -147,7 +148,14 @@ class Resolver:
 
         self._merge_typos()
         self._merge_misspelt_people()
-        return self._entities()
+        entities = self._entities()
+        for key in self.absorbed:
+            into = key
+            while into in self.absorbed:
+                into = self.absorbed[into]
+            if into in self.entity_of:
+                self.entity_of[key] = self.entity_of[into]
+        return entities
 
     @staticmethod
     def _definitions(am: ArticleMentions) -> tuple:
@@ -403,6 +411,7 @@ class Resolver:
                 limit = 1 if len(name) < 12 else 2
                 if any(Levenshtein.distance(name, fold(f), score_cutoff=limit) <= limit for f in forms if f):
                     self._absorb(other, c)
+                    self.absorbed[key] = other.key
                     del self.clusters[key]
                     break
 
@@ -438,6 +447,7 @@ class Resolver:
                                for r1 in big.roles for r2 in small.roles):
                         continue
                     self._absorb(big, small)
+                    self.absorbed[small.key] = big.key
                     gone.add(small.key)
         for key in gone:
             del self.clusters[key]
@@ -490,10 +500,12 @@ class Resolver:
                 eid, n = f"{base}-{n}", n + 1
             used_ids.add(eid)
             # Surface forms repeat thousands of times in a big corpus: one string each.
-            mentions = MentionList.from_rows((a, s, e, sys.intern(t)) for a, s, e, t in sorted(set(c.mentions)))
+            unique = set(c.mentions)
+            mentions = MentionList.from_rows(sorted(unique), intern=True)
             roles = tuple(r for r, _ in c.roles.most_common())
-            why, unsure = evidence(c, bool(known), len(set(c.mentions)))
+            why, unsure = evidence(c, bool(known), len(unique))
             out.append(Entity(eid, etype, name, acronym, aliases, roles, mentions, why=why, unsure=unsure))
+            self.entity_of[c.key] = out[-1]
         out.sort(key=lambda e: (e.type, -len(e.mentions), e.name))
         return out
 

@@ -35,6 +35,15 @@ class ArticleTrace:
     votes: tuple                              # ((cluster key, type read), ...) in the second pass
     roles: tuple                              # (start, end, role, source) of its people with a role
 
+    def cluster_keys(self) -> set[str]:
+        return set(self.rows[0::ROW])
+
+    def starts_unique(self) -> bool:
+        """No two of its adds start at one place (its places then sort one way only,
+        whatever order the entities come in)."""
+        starts = self.rows[7::ROW]
+        return len(set(starts)) == len(starts)
+
     def first_votes(self, cluster_key: str) -> list[str]:
         """The types its first adds gave ``cluster_key``, in order."""
         rows = self.rows
@@ -69,9 +78,13 @@ class Tables:
 
 @dataclass
 class TraceSet:
-    """A whole resolve's traces, by document tag, and its tables (what is saved)."""
+    """A whole resolve's traces, by document tag, and its tables (what is saved);
+    ``entities``: what each cluster became (``extract.entity_part``), which tells
+    whether a replayed article's entities are still the same."""
     tables: Tables
     traces: dict[str, ArticleTrace]
+    entities: dict[str, tuple] = field(default_factory=dict)
+    fresh: set[str] = field(default_factory=set)     # tags traced in this resolve (not replayed)
 
 
 @dataclass
@@ -88,6 +101,7 @@ class Replay:
     tables: Tables | None = None
     changed: set = field(default_factory=set)
     replayed: int = 0
+    entities: dict = field(default_factory=dict)     # filled by the merge: cluster key -> entity part
 
     def trace_before(self, n: int) -> ArticleTrace | None:
         tag = self.tags[n]
@@ -98,10 +112,24 @@ class Replay:
     def saved(self) -> TraceSet:
         """This resolve's traces as the next one reads them."""
         traces = {}
-        for tag, trace in zip(self.tags, self.after):
+        fresh = set()
+        for n, (tag, trace) in enumerate(zip(self.tags, self.after)):
             if tag and trace is not None:
                 traces[tag] = trace
-        return TraceSet(self.tables.frozen(), traces)
+                if self.replayed_at(n) is None:
+                    fresh.add(tag)
+        return TraceSet(self.tables.frozen(), traces, self.entities, fresh)
+
+    def replayed_at(self, n: int) -> ArticleTrace | None:
+        """The trace article n was replayed from (None: placed afresh)."""
+        old = self.trace_before(n)
+        return old if old is not None and self.after[n] is old else None
+
+    def changed_clusters(self) -> set[str]:
+        """Clusters whose entity is not what it was in the last resolve."""
+        before = self.before.entities if self.before is not None else {}
+        now = self.entities
+        return {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
 
 
 class ReplayMismatch(Exception):

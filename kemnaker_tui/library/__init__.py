@@ -63,7 +63,8 @@ def _index_prints(folder, loaded: Loaded) -> dict | None:
     # the analysis version too: the same document and entities under new analysis code may
     # still read differently (sentences, boilerplate)
     akey = analysis_version().encode()
-    return {k: akey + fp for k, fp in snapshots.merge_prints(folder, loaded.snapshot_key).items()} or None
+    prints = loaded.merged if loaded.merged is not None else snapshots.merge_prints(folder, loaded.snapshot_key)
+    return {k: akey + fp for k, fp in prints.items()} or None
 
 
 def index(paths, alias_file=None, jobs: int | None = None, progress=None, corrections_file=None) -> IndexStats:
@@ -72,20 +73,23 @@ def index(paths, alias_file=None, jobs: int | None = None, progress=None, correc
     from kemnaker_tui.library import snapshots
     t0 = time.perf_counter()
     files = {"corrections_file": corrections_file, "alias_file": alias_file}
-    loaded = load(paths, jobs=jobs, progress=progress, need_corpus=False, **files)
+    loaded = load(paths, jobs=jobs, progress=progress, need_corpus=False, defer_write=True, **files)
     stats = loaded.stats
     stats.notes = list(loaded.notes)
     folder = cache_folder()
     if loaded.corpus is None and _has_user_files(corrections_file, alias_file):
         # corrections name the index: know them (they need the corpus) before looking for it
+        loaded.settle()
         loaded = load(paths, jobs=jobs, progress=progress, **files)
     key = loaded.index_key if loaded.corpus is not None else loaded.snapshot_key
     if not snapshots.index_ready(folder, key):
         if loaded.corpus is None:      # the snapshot existed; its index did not
             loaded = load(paths, jobs=jobs, progress=progress, **files)
+        # while the snapshot just merged is written (another process)
         snapshots.build_index(folder, loaded.index_key, loaded.corpus,
                               progress=(lambda d, t: progress("index", d, t)) if progress else None,
-                              prints=_index_prints(folder, loaded))
+                              prints=_index_prints(folder, loaded), reopen=False)
+    loaded.settle()
     stats.seconds = time.perf_counter() - t0
     return stats
 

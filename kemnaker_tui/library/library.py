@@ -58,6 +58,14 @@ class Loaded:
     snapshot_key: str | None = None        # the analysed corpus kept on disk (None: --no-store)
     notes: list[str] = field(default_factory=list)   # store messages (a file moved aside)
     finished: object | None = None         # corrections.Finished (base corpus, orphans, marks)
+    merged: dict | None = None             # merged just now: its per-article fingerprints
+    pending: object | None = None          # the snapshot being written (workers.Pending)
+
+    def settle(self) -> None:
+        """Until the snapshot merged just now is on disk (``load(defer_write=True)``)."""
+        if self.pending is not None:
+            self.pending.wait()
+            self.pending = None
 
     @property
     def index_key(self) -> str | None:
@@ -122,15 +130,17 @@ def _indexing_lock(folder: Path):
 
 
 def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: Progress | None = None,
-         need_corpus: bool = True, corrections_file=None, alias_file=None) -> Loaded:
+         need_corpus: bool = True, corrections_file=None, alias_file=None, defer_write: bool = False) -> Loaded:
     """Bring the store up to date for ``paths`` and return their Corpus.
 
     ``need_corpus=False`` (``index``): stop once the store and the snapshot
     are up to date, without loading a snapshot that already exists.
+    ``defer_write``: a snapshot just merged may still be being written on return
+    (``Loaded.settle`` waits for it).
     Raises FileNotFoundError (no such path), ValueError (a bad alias or
     corrections file given explicitly), StoreError (the store cannot be written).
     """
-    from kemnaker_tui.library.workers import default_jobs
+    from kemnaker_tui.library.workers import default_jobs, fork_call
 
     started = time.perf_counter()
     paths = [str(p) for p in paths]
@@ -159,6 +169,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         fresh = _no_gc(_analyse_missing)(store, found, akey, user, jobs, report, arrived)
         stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         corpus = None
+        merged = pending = None
         if snap.exists() and (need_corpus or not snapshots.index_ready(folder, snap_key)):
             report("load", 0, 1)
             corpus = snapshots.read_corpus(snap)
@@ -166,8 +177,16 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         if corpus is None and not snap.exists():
             corpus, prints, traces, skipped_ids, tags = _no_gc(_merge)(store, found, akey, user, report, folder,
                                                                        jobs, arrived or {})
-            snapshots.write_corpus(folder, snap_key, corpus)
-            snapshots.write_merge(folder, snap_key, akey, prints, traces, skipped_ids, tags)
+            merged = prints
+
+            def write(corpus=corpus, prints=prints, traces=traces, skipped_ids=skipped_ids, tags=tags):
+                snapshots.write_corpus(folder, snap_key, corpus)
+                snapshots.write_merge(folder, snap_key, akey, prints, traces, skipped_ids, tags)
+            # written by a child process while this one goes on (builds the search index)
+            pending = fork_call(write)
+            del traces
+            if not defer_write:
+                pending.wait()
         if fresh or removed:
             with _indexing_lock(folder):        # never while another process is analysing
                 store.prune(akey, analysis_version())
@@ -186,7 +205,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         stats.articles = len(found.order) - snapshots.failed_count(folder, snap_key)
     stats.seconds = time.perf_counter() - started
     stats.notes = list(notes)
-    return Loaded(corpus, stats, snap_key, notes, finished)
+    return Loaded(corpus, stats, snap_key, notes, finished, merged, pending)
 
 
 def _no_gc(fn):

@@ -9,11 +9,13 @@
                         (at 100,000 articles, 280 MB not held as objects)
     corpus-KEY.json     its counts (articles, failed), read without loading it
     corpus-KEY.merge    each article's fingerprint of its per-article merge inputs
-                        (``extract.MergeReuse``) and the resolver's trace of it
-                        (``resolve_trace``): the next merge under the same analysis
-                        key replays the resolver for articles whose trace holds and
-                        reuses this snapshot's articles, quotes, meetings and figures
-                        where the fingerprint is unchanged
+                        (``extract.MergeReuse``): the next merge under the same
+                        analysis key reuses this snapshot's quotes, meetings and
+                        figures of the articles whose fingerprint is unchanged
+    corpus-KEY.trace    the resolver's trace of each article (``resolve_trace``) and
+                        each article's document id: the next merge replays the
+                        resolver where a trace holds, and takes the article itself
+                        from this snapshot instead of reading it from the store
     search-KEY/         tantivy's on-disk index of that corpus plus our side
                         tables (``SearchIndex.save``/``open``)
 
@@ -29,6 +31,7 @@ import json
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -123,23 +126,34 @@ def _write_texts(fh, corpus: Corpus, places: dict) -> None:
 
 def write_merge(folder: Path, key: str, akey: str, fingerprints: dict[str, bytes],
                 traces=None, skipped: dict | None = None, tags: list[str] | None = None) -> None:
-    """Beside the snapshot: what its merge saw per article, for the next merge — each
-    article's fingerprint of its per-article inputs, the resolver's traces
-    (``resolve_trace.TraceSet``), the documents the analysis skipped and the
-    document id of each of the snapshot's articles, in order."""
-    saved = {"akey": akey, "fingerprints": fingerprints, "skipped": skipped or {}, "tags": tags or []}
-    if traces is not None:
-        saved["tables"] = traces.tables
-        saved["traces"] = {tag: _trace_row(t) for tag, t in traces.traces.items()}
+    """Beside the snapshot, what its merge saw, for the next merge: each article's
+    fingerprint of its per-article inputs (``.merge``); the resolver's traces
+    (``resolve_trace.TraceSet``), the documents the analysis skipped and the document
+    id of each of the snapshot's articles, in order (``.trace``)."""
+    path = corpus_path(folder, key)
     try:
-        _atomic(corpus_path(folder, key).with_suffix(".merge"),
-                lambda fh: pickle.dump(saved, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        if traces is not None:
+            saved = {"akey": akey, "skipped": skipped or {}, "tags": tags or [], "tables": traces.tables,
+                     "traces": {tag: _trace_row(t, tag in traces.fresh) for tag, t in traces.traces.items()},
+                     "entities": traces.entities}
+            _atomic(path.with_suffix(".trace"),
+                    lambda fh: pickle.dump(saved, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        _atomic(path.with_suffix(".merge"),
+                lambda fh: pickle.dump({"akey": akey, "fingerprints": fingerprints}, fh,
+                                       protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass            # only an accelerator: the next merge is then a full one
 
 
-def _trace_row(t) -> tuple:
-    return (t.key, t.defs, t.persons, t.reads, t.rows, t.first, t.votes, t.roles)
+def _trace_row(t, fresh: bool) -> tuple:
+    rows, reads = t.rows, t.reads
+    if fresh:
+        # strings interned: the same names and keys recur in every article's trace, and the
+        # file (and the next merge's memory) then holds each once; a trace read back from
+        # the file shares them already
+        rows = tuple(sys.intern(v) if v.__class__ is str else v for v in rows)
+        reads = frozenset(map(sys.intern, reads))
+    return (t.key, t.defs, t.persons, reads, rows, t.first, t.votes, t.roles)
 
 
 @dataclass
@@ -153,15 +167,15 @@ class PreviousMerge:
 
 def previous_merge(folder: Path, akey: str) -> PreviousMerge:
     """The most recently used snapshot of this analysis key that has its merge
-    side file: per article its fingerprint and quotes, meetings, figures (for
+    side files: per article its fingerprint and quotes, meetings, figures (for
     ``MergeReuse.before``), its Article, the resolver's traces; empty when there
     is none or it is unreadable."""
     for side in sorted(folder.glob("corpus-*.merge"), key=lambda p: _last_used(p.with_suffix(".pickle")),
                        reverse=True):
-        got = _read_merge_all(side)
-        if got is None or got.get("akey") != akey:
+        got = _read_merge(side)
+        if got is None or got[0] != akey:
             continue
-        prints = got["fingerprints"]
+        prints = got[1]
         corpus = read_corpus(side.with_suffix(".pickle"))
         if corpus is None:
             continue
@@ -171,9 +185,12 @@ def previous_merge(folder: Path, akey: str) -> PreviousMerge:
                 per.setdefault(item.article, ([], [], []))[slot].append(item)
         empty = ((), (), ())
         results = {k: (fp, *per.get(k, empty)) for k, fp in prints.items()}
-        tags = got.get("tags") or []
+        trace = _read_pickle(side.with_suffix(".trace"))
+        if not isinstance(trace, dict) or trace.get("akey") != akey:
+            return PreviousMerge(results, {})
+        tags = trace.get("tags") or []
         articles = dict(zip(tags, corpus.articles)) if len(tags) == len(corpus.articles) else {}
-        return PreviousMerge(results, articles, _traces(got), dict(got.get("skipped") or {}))
+        return PreviousMerge(results, articles, _traces(trace), dict(trace.get("skipped") or {}))
     return PreviousMerge({}, {})
 
 
@@ -182,7 +199,11 @@ def _traces(got: dict):
     tables, rows = got.get("tables"), got.get("traces")
     if not isinstance(tables, Tables) or not isinstance(rows, dict):
         return None
-    return TraceSet(tables, {tag: ArticleTrace(*row) for tag, row in rows.items()})
+    try:
+        return TraceSet(tables, {tag: ArticleTrace(*row) for tag, row in rows.items()},
+                        dict(got.get("entities") or {}))
+    except TypeError:           # written by other code
+        return None
 
 
 def failed_count(folder: Path, key: str) -> int:
@@ -235,23 +256,25 @@ def merge_prints(folder: Path, key: str) -> dict[str, bytes]:
 def _read_merge(side: Path) -> tuple[str, dict[str, bytes]] | None:
     """(analysis key, per-article fingerprints) of a ``.merge`` file; None when it is
     missing or damaged (only an accelerator)."""
-    got = _read_merge_all(side)
-    return (got.get("akey"), got["fingerprints"]) if got is not None else None
-
-
-def _read_merge_all(side: Path) -> dict | None:
-    try:
-        with open(side, "rb") as fh:
-            got = pickle.load(fh)
-        if isinstance(got, dict) and isinstance(got.get("fingerprints"), dict):
-            return got
-    except Exception:  # noqa: BLE001 - a damaged accelerator: ignored
-        pass
+    got = _read_pickle(side)
+    if isinstance(got, dict) and isinstance(got.get("fingerprints"), dict):
+        return got.get("akey"), got["fingerprints"]
     return None
 
 
-def build_index(folder: Path, key: str, corpus: Corpus, progress=None, prints: dict[str, bytes] | None = None):
-    """The search index of ``corpus`` on disk (then it is opened, not rebuilt). With
+def _read_pickle(path: Path):
+    """What a side file holds; None when it is missing or damaged (only an accelerator)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a damaged accelerator: ignored
+        return None
+
+
+def build_index(folder: Path, key: str, corpus: Corpus, progress=None, prints: dict[str, bytes] | None = None,
+                reopen: bool = True):
+    """The search index of ``corpus`` on disk (then it is opened, not rebuilt; with
+    ``reopen=False``, for ``index``, only written: returns None). With
     ``prints`` (article key -> merge fingerprint; none when corrections change the
     corpus after the merge), a copy of the most recently used index is brought up
     to date document by document (``SearchIndex.update``) when few articles changed;
@@ -284,6 +307,8 @@ def build_index(folder: Path, key: str, corpus: Corpus, progress=None, prints: d
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _cleanup(folder, "search-*")
+    if not reopen:
+        return None
     got = open_index(folder, key, corpus)
     if got is None:
         raise OSError(f"the search index just written to {where} cannot be opened")
@@ -383,6 +408,7 @@ def _cleanup(folder: Path, pattern: str) -> None:
             _remove(old)
             _remove(old.with_suffix(".json"))
             _remove(old.with_suffix(".merge"))
+            _remove(old.with_suffix(".trace"))
             _remove(old.with_suffix(".texts"))
     now = time.time()
     for tmp in folder.glob(".*.tmp"):

@@ -218,3 +218,48 @@ def _collect(pid: int, fd: int):
         return pickle.loads(b"".join(chunks))
     except Exception:  # noqa: BLE001 - a child that died or wrote garbage: its work is redone here
         return None
+
+
+class Pending:
+    """``fn`` running in a forked child (``fork_call``), or already done here."""
+
+    def __init__(self, fn: Callable[[], None], pid: int | None) -> None:
+        self._fn, self._pid = fn, pid
+
+    def wait(self) -> None:
+        """Until it is done. A child that failed has ``fn`` run here again, so what it
+        raises (a full disk: StoreError) reaches the caller."""
+        pid, self._pid = self._pid, None
+        if pid is None:
+            return
+        try:
+            _pid, status = os.waitpid(pid, 0)
+            ok = os.waitstatus_to_exitcode(status) == 0
+        except ChildProcessError:
+            ok = False
+        if not ok:
+            self._fn()
+
+
+def fork_call(fn: Callable[[], None]) -> Pending:
+    """``fn`` (writing files from memory this process will only read meanwhile) run in
+    a forked child while this process goes on; run here when forking is not safe (other
+    threads: the explorer) or not possible. ``Pending.wait`` before relying on it."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        fn()
+        return Pending(fn, None)
+    try:
+        pid = os.fork()
+    except OSError:
+        fn()
+        return Pending(fn, None)
+    if pid == 0:
+        code = 1
+        try:
+            import gc
+            gc.disable()        # short-lived: a collection would walk (and copy) the parent's objects
+            fn()
+            code = 0
+        finally:
+            os._exit(code)
+    return Pending(fn, pid)

@@ -104,3 +104,53 @@ def test_merge_in_children_equals_merge_here(synthetic, one_thread):
     assert here[0] == there[0]
     assert here[1:] == there[1:]
     assert there[2] and there[3]
+
+
+# -- fork_call: the snapshot written by a child while this process builds the index
+
+def test_fork_call_runs_in_a_child_and_waits(tmp_path, one_thread):
+    parent = os.getpid()
+    out = tmp_path / "written"
+
+    def write():
+        out.write_text(str(os.getpid()))
+    pending = workers.fork_call(write)
+    pending.wait()
+    assert out.exists() and int(out.read_text()) != parent
+    pending.wait()                    # twice: nothing more
+
+
+def test_a_child_that_fails_has_its_work_done_here(tmp_path, one_thread):
+    parent = os.getpid()
+    out = tmp_path / "written"
+
+    def write():
+        if os.getpid() != parent:
+            raise OSError("the child could not write")
+        out.write_text("here")
+    workers.fork_call(write).wait()
+    assert out.read_text() == "here"
+
+
+def test_what_the_work_raises_here_reaches_the_caller(tmp_path, one_thread):
+    def write():
+        raise OSError("No space left on device")
+    pending = workers.fork_call(write)
+    with pytest.raises(OSError, match="No space"):
+        pending.wait()
+
+
+def test_with_other_threads_it_runs_here_at_once(tmp_path):
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        parent = os.getpid()
+        seen = []
+        pending = workers.fork_call(lambda: seen.append(os.getpid()))
+        assert seen == [parent]
+        pending.wait()
+        assert seen == [parent]
+    finally:
+        stop.set()
+        other.join()
