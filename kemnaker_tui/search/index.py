@@ -249,8 +249,8 @@ class SearchIndex:
         self._published = [a.published for a in articles]
         event_day = _event_days(corpus)
         self._rec = [_rec_of(a, event_day) for a in articles]
-        names_of, ents_of = self._entity_tables(corpus)
-        self._prints = self._index_prints(corpus, prints, names_of, ents_of)
+        ents_of = self._entity_tables(corpus)
+        self._prints = self._index_prints(corpus, prints, ents_of)
         self._article_tables(corpus)
 
         self._tv = {}
@@ -269,7 +269,7 @@ class SearchIndex:
             # one indexing thread per index (the four run side by side): documents keep the
             # order they are added in, which is newest first (see below)
             writers[kind] = index.writer(heap_size=heaps[kind], num_threads=1)
-        add = self._adder(corpus, writers, names_of, ents_of)
+        add = self._adder(corpus, writers, ents_of)
         # Newest articles first: tantivy keeps the first documents among equal scores, so
         # when more documents tie than a page holds (a word still being typed matches
         # thousands at one constant score) the newest are the ones kept.
@@ -279,7 +279,7 @@ class SearchIndex:
             if progress is not None and (done % 500 == 0 or done == n_total):
                 progress(done, n_total)
             add(n, articles[n])
-        del names_of, ents_of, add
+        del ents_of, add
         self._commit(writers)
 
     def _commit(self, writers: dict) -> None:
@@ -297,35 +297,40 @@ class SearchIndex:
         self._vocabulary()
         loader.join()
 
-    def _entity_tables(self, corpus: Corpus) -> tuple[dict, dict]:
-        """The names and the entity ids each article mentions (indexed with it)."""
-        names_of: dict[str, set[str]] = {}
-        ents_of: dict[str, set[str]] = {}
+    def _entity_tables(self, corpus: Corpus) -> dict[str, list]:
+        """The entities each article mentions (their names and ids are indexed with it)."""
+        ents_of: dict[str, list] = {}
         live = {a.key for a in corpus.articles}
         for e in corpus.entities:
-            all_names = e.all_names
             for key in set(mention_articles(e.mentions)):
                 if key in live:
-                    names_of.setdefault(key, set()).update(all_names)
-                    ents_of.setdefault(key, set()).add(e.id)
-        return names_of, ents_of
+                    ents_of.setdefault(key, []).append(e)
+        return ents_of
 
     @staticmethod
-    def _index_prints(corpus: Corpus, prints, names_of: dict, ents_of: dict) -> dict[str, bytes]:
-        """Per article: the caller's fingerprint of its analysis, and the names and
-        entity ids the index holds with it (they can change while it does not)."""
+    def _index_prints(corpus: Corpus, prints, ents_of: dict) -> dict[str, bytes]:
+        """Per article: the caller's fingerprint of its analysis, and the ids and names
+        of the entities the index holds with it (they can change while it does not) —
+        each entity's part hashed once, an article's parts sorted and hashed with it."""
         import hashlib
         out = {}
         if not prints:
             return out
+        part_of: dict[str, bytes] = {}
         for a in corpus.articles:
             fp = prints.get(a.key)
             if fp is None:
                 continue
-            h = hashlib.blake2b(fp, digest_size=16)
-            h.update("\x1f".join(sorted(names_of.get(a.key, ()))).encode("utf-8", "surrogatepass"))
-            h.update(b"\x1e" + " ".join(sorted(ents_of.get(a.key, ()))).encode("utf-8", "surrogatepass"))
-            out[a.key] = h.digest()
+            parts = []
+            for e in ents_of.get(a.key, ()):
+                part = part_of.get(e.id)
+                if part is None:
+                    part = part_of[e.id] = hashlib.blake2b(
+                        (e.id + "\x1e" + "\x1f".join(sorted(e.all_names))).encode("utf-8", "surrogatepass"),
+                        digest_size=12).digest()
+                parts.append(part)
+            parts.sort()
+            out[a.key] = hashlib.blake2b(fp + b"".join(parts), digest_size=16).digest()
         return out
 
     def _article_tables(self, corpus: Corpus) -> None:
@@ -339,7 +344,7 @@ class SearchIndex:
         self._day_range = (min(days), max(days)) if days and all(days) else None
         self._corpus_tables(corpus)
 
-    def _adder(self, corpus: Corpus, writers: dict, names_of: dict, ents_of: dict):
+    def _adder(self, corpus: Corpus, writers: dict, ents_of: dict):
         """add(slot, article): every document of one article into the four indexes."""
         import tantivy
         units = self._units
@@ -370,7 +375,7 @@ class SearchIndex:
                 common["outlet"] = a.outlet.lower()
             ents = ents_of.get(a.key)
             if ents:
-                common["ent"] = " ".join(sorted(map(_ent_token, ents)))
+                common["ent"] = " ".join(sorted(_ent_token(e.id) for e in ents))
             bps = sorted(a.boilerplate, key=lambda s: s.start) if a.boilerplate else ()
             if bps:
                 # overlap test in O(log n): boilerplate starts, and the furthest end so far
@@ -383,7 +388,7 @@ class SearchIndex:
                 body, boiler = text, ""
             if a.title and a.title_span is None:      # a title from the file's metadata, not in the text
                 body = a.title + "\n" + body
-            names = " ; ".join(names_of.get(a.key, ()))
+            names = " ; ".join(set().union(*(e.all_names for e in ents))) if ents else ""
             if names:
                 body = body + "\n" + names
             doc = dict(common)
@@ -443,8 +448,8 @@ class SearchIndex:
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
-            names_of, ents_of = self._entity_tables(corpus)
-            new = self._index_prints(corpus, prints, names_of, ents_of)
+            ents_of = self._entity_tables(corpus)
+            new = self._index_prints(corpus, prints, ents_of)
             old = self._prints
             keep = {k for k, fp in new.items() if old.get(k) == fp and k in self._ordinal}
             fresh = [a for a in corpus.articles if a.key not in keep]
@@ -453,13 +458,13 @@ class SearchIndex:
             if not old or len(fresh) * 3 > max(1, len(corpus.articles)) or \
                     dead + len(gone) > len(corpus.articles) or len({a.key for a in corpus.articles}) != len(corpus.articles):
                 return False
-            self._update(corpus, new, keep, fresh, gone, names_of, ents_of, progress)
+            self._update(corpus, new, keep, fresh, gone, ents_of, progress)
         finally:
             if gc_was_on:
                 gc.enable()
         return True
 
-    def _update(self, corpus: Corpus, prints, keep, fresh, gone, names_of, ents_of, progress) -> None:
+    def _update(self, corpus: Corpus, prints, keep, fresh, gone, ents_of, progress) -> None:
         self.clear_caches()
         ordinal = {k: self._ordinal[k] for k in keep}
         event_day = _event_days(corpus, {a.key for a in fresh})
@@ -479,7 +484,7 @@ class SearchIndex:
                 # by a term query: a delete by term with a Python int looks for a signed term
                 # and silently finds nothing in this unsigned field
                 writers[kind].delete_documents_by_query(tantivy.Query.term_query(schema, "slot", slot))
-        add = self._adder(corpus, writers, names_of, ents_of)
+        add = self._adder(corpus, writers, ents_of)
         for done, a in enumerate(sorted(fresh, key=lambda a: -self._rec[ordinal[a.key]]), start=1):
             if progress is not None and (done % 500 == 0 or done == len(fresh)):
                 progress(done, len(fresh))
