@@ -292,12 +292,13 @@ def _merge(store: Store, found: Scan, akey: str, user, report: Progress,
         arrived.clear()
     total = len(found.order)
     need = [d for d in dict.fromkeys(found.order) if d not in unpacked and not kept(d)]
-    report("load", 0, len(need))
-    for doc, data in store.analyses(akey, need):
+    ready = total - len(need)               # arrived just now, or known from the last merge
+    report("load", ready, total)
+    for n, (doc, data) in enumerate(store.analyses(akey, need), start=1):
         unpacked[doc] = unpack(data)         # compressed bytes dropped as we go
-        if len(unpacked) % 500 == 0:
-            report("load", len(unpacked), total)
-    report("load", len(need), len(need))
+        if n % 500 == 0:
+            report("load", ready + n, total)
+    report("load", total, total)
     lost = [d for d in need if d not in unpacked]
     if lost:        # pruned by another process between our scan and now: rare; say so
         raise StoreError(f"{len(lost)} analyses vanished from the store while loading; run the command again")
