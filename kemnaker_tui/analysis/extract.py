@@ -147,39 +147,34 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     for n, f in fetched.items():
         dates_of[docs[n][0].key] = f.dates
 
-    # Per-article views of the entities, for the extractors that need them.
-    by_article: dict[str, list[tuple[int, int, Entity]]] = {}
-    for e in entities:
-        rows = e.mentions.spans() if isinstance(e.mentions, MentionList) else \
-            ((m.article, m.start, m.end) for m in e.mentions)
-        for key, start, end in rows:
-            by_article.setdefault(key, []).append((start, end, e))
-    for spots in by_article.values():
-        spots.sort(key=lambda s: s[0])
-
     # An article's results: reused from the last merge when its inputs are the same, else found.
     results: list[tuple | None] = [None] * total
+    seen: set[str] = set()
+    twice = {a.key for a, _am in docs if a.key in seen or seen.add(a.key)}
     changed_clusters: set[str] = set()
     if replay is not None:
         replay.entities = {k: entity_part(e) for k, e in resolver.entity_of.items()}
         changed_clusters = replay.changed_clusters()
+    unchanged: list[bool] = [False] * total   # replayed, and its entities at their places as they were
+    if reuse is not None and replay is not None:
+        for n, (article, _am) in enumerate(docs):
+            replayed = replay.replayed_at(n)
+            unchanged[n] = replayed is not None and reuse.tags[n] != "" and article.key not in twice and \
+                article.key in reuse.before and replayed.cluster_keys().isdisjoint(changed_clusters) and \
+                replayed.starts_unique()
+    spots_of = _spots(entities, docs, resolver, replay, twice, total - sum(unchanged))
     if reuse is not None:
-        seen: set[str] = set()
-        twice = {a.key for a, _am in docs if a.key in seen or seen.add(a.key)}
         for n, (article, am) in enumerate(docs):
             if not reuse.tags[n] or article.key in twice:
                 continue
             old = reuse.before.get(article.key)
-            replayed = replay.replayed_at(n) if replay is not None else None
-            if replayed is not None and old is not None and replayed.cluster_keys().isdisjoint(changed_clusters) \
-                    and replayed.starts_unique():
+            if unchanged[n]:
                 # the same document, the same adds, and each of their clusters the same entity
                 # as then: the same entities at the same places, the same fingerprint
                 fp = reuse.after[article.key] = old[0]
             else:
                 roles = replay.after[n].roles if replay is not None else person_roles(am)
-                fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, roles,
-                                                             by_article.get(article.key, []))
+                fp = reuse.after[article.key] = _fingerprint(reuse.tags[n], article, roles, spots_of(n))
             if old is not None and old[0] == fp:
                 results[n] = old[1:]
                 reuse.reused += 1
@@ -195,7 +190,7 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
         out = []
         for n in todo[lo:hi]:
             article, am = docs[n]
-            out.append(_article_findings(ex, article, am, by_article.get(article.key, []), dates_of[article.key]))
+            out.append(_article_findings(ex, article, am, spots_of(n), dates_of[article.key]))
         return out
 
     done = total - len(todo)
@@ -221,6 +216,36 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
         meetings.extend(m)
         figures.extend(f)
     return entities, meetings, quotes, figures
+
+
+def _spots(entities: list[Entity], docs: list, resolver: Resolver, replay: Replay | None, twice: set[str],
+           wanted: int) -> Callable[[int], list[tuple[int, int, Entity]]]:
+    """spots(n): (start, end, entity) of every entity mention in article n, by start (in
+    the entities' order where two start together). For all articles at once from every
+    entity's mentions; when few are wanted and each article's clusters are known from
+    its trace, for one article at a time from the entities of its clusters."""
+    if replay is None or twice or wanted * 4 > len(docs):
+        by_article: dict[str, list[tuple[int, int, Entity]]] = {}
+        for e in entities:
+            rows = e.mentions.spans() if isinstance(e.mentions, MentionList) else \
+                ((m.article, m.start, m.end) for m in e.mentions)
+            for key, start, end in rows:
+                by_article.setdefault(key, []).append((start, end, e))
+        for spots in by_article.values():
+            spots.sort(key=lambda s: s[0])
+        return lambda n: by_article.get(docs[n][0].key, [])
+    place = {id(e): i for i, e in enumerate(entities)}
+    entity_of = resolver.entity_of
+
+    def spots_of(n: int) -> list[tuple[int, int, Entity]]:
+        key = docs[n][0].key
+        mine = {id(e): e for e in map(entity_of.get, replay.after[n].cluster_keys()) if e is not None}
+        spots = []
+        for e in sorted(mine.values(), key=lambda e: place[id(e)]):
+            spots.extend((m.start, m.end, e) for m in e.mentions.in_article(key))
+        spots.sort(key=lambda s: s[0])
+        return spots
+    return spots_of
 
 
 def _article_findings(ex: Extractors, article: Article, am, spots, dates) -> tuple[list, list, list]:

@@ -60,9 +60,13 @@ class Loaded:
     finished: object | None = None         # corrections.Finished (base corpus, orphans, marks)
     merged: dict | None = None             # merged just now: its per-article fingerprints
     pending: object | None = None          # the snapshot being written (workers.Pending)
+    side: Callable[[], None] | None = None   # writes the merge's side files (traces), still to do
 
     def settle(self) -> None:
-        """Until the snapshot merged just now is on disk (``load(defer_write=True)``)."""
+        """Until what was merged just now is on disk (``load(defer_write=True)``)."""
+        side, self.side = self.side, None
+        if side is not None:
+            side()
         if self.pending is not None:
             self.pending.wait()
             self.pending = None
@@ -135,8 +139,8 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
 
     ``need_corpus=False`` (``index``): stop once the store and the snapshot
     are up to date, without loading a snapshot that already exists.
-    ``defer_write``: a snapshot just merged may still be being written on return
-    (``Loaded.settle`` waits for it).
+    ``defer_write``: a snapshot just merged may still be being written on return,
+    and its side files not yet (``Loaded.settle`` writes them and waits for it).
     Raises FileNotFoundError (no such path), ValueError (a bad alias or
     corrections file given explicitly), StoreError (the store cannot be written).
     """
@@ -169,7 +173,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         fresh = _no_gc(_analyse_missing)(store, found, akey, user, jobs, report, arrived)
         stats = IndexStats(analysed=len(fresh), reused=len(found.order) - len(fresh), removed=removed)
         corpus = None
-        merged = pending = None
+        merged = pending = side = None
         if snap.exists() and (need_corpus or not snapshots.index_ready(folder, snap_key)):
             report("load", 0, 1)
             corpus = snapshots.read_corpus(snap)
@@ -179,14 +183,17 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
                                                                        jobs, arrived or {})
             merged = prints
 
-            def write(corpus=corpus, prints=prints, traces=traces, skipped_ids=skipped_ids, tags=tags):
-                snapshots.write_corpus(folder, snap_key, corpus)
+            def write_side(prints=prints, traces=traces, skipped_ids=skipped_ids, tags=tags):
                 snapshots.write_merge(folder, snap_key, akey, prints, traces, skipped_ids, tags)
-            # written by a child process while this one goes on (builds the search index)
-            pending = fork_call(write)
             del traces
-            if not defer_write:
-                pending.wait()
+            if defer_write:
+                # the snapshot written by a child process while this one goes on (builds the
+                # search index, then writes the merge's side files)
+                pending = fork_call(lambda corpus=corpus: snapshots.write_corpus(folder, snap_key, corpus))
+                side = write_side
+            else:
+                snapshots.write_corpus(folder, snap_key, corpus)
+                write_side()
         if fresh or removed:
             with _indexing_lock(folder):        # never while another process is analysing
                 store.prune(akey, analysis_version())
@@ -205,7 +212,7 @@ def load(paths: Iterable[str | os.PathLike], jobs: int | None = None, progress: 
         stats.articles = len(found.order) - snapshots.failed_count(folder, snap_key)
     stats.seconds = time.perf_counter() - started
     stats.notes = list(notes)
-    return Loaded(corpus, stats, snap_key, notes, finished, merged, pending)
+    return Loaded(corpus, stats, snap_key, notes, finished, merged, pending, side)
 
 
 def _no_gc(fn):
