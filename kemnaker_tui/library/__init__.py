@@ -23,9 +23,10 @@ __all__ = ["IndexStats", "Loaded", "StoreError", "cache_folder", "clear", "finis
 
 
 def load_corpus(paths, alias_file=None, jobs: int | None = None, use_store: bool = True,
-                progress=None, corrections_file=None) -> Loaded:
+                progress=None, corrections_file=None, defer_write: bool = False) -> Loaded:
     """The finished Corpus of ``paths`` (the user's aliases and corrections applied):
-    through the store, or analysed afresh (``use_store=False``)."""
+    through the store, or analysed afresh (``use_store=False``). ``defer_write``: what
+    a merge made may still be written on return (``Loaded.settle``)."""
     if not use_store:
         import time
         t0 = time.perf_counter()
@@ -35,7 +36,8 @@ def load_corpus(paths, alias_file=None, jobs: int | None = None, use_store: bool
         stats = IndexStats(articles=len(corpus.articles), analysed=len(corpus.articles),
                            skipped=len(corpus.skipped), seconds=time.perf_counter() - t0)
         return Loaded(corpus, stats, None, finished=finished)
-    return load(paths, jobs=jobs, progress=progress, corrections_file=corrections_file, alias_file=alias_file)
+    return load(paths, jobs=jobs, progress=progress, corrections_file=corrections_file, alias_file=alias_file,
+                defer_write=defer_write)
 
 
 def search_index(loaded: Loaded, progress=None):

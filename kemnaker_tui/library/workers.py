@@ -221,37 +221,39 @@ def _collect(pid: int, fd: int):
 
 
 class Pending:
-    """``fn`` running in a forked child (``fork_call``), or already done here."""
+    """``fn`` running in a forked child (``fork_call``), or still to run here."""
 
     def __init__(self, fn: Callable[[], None], pid: int | None) -> None:
         self._fn, self._pid = fn, pid
 
     def wait(self) -> None:
-        """Until it is done. A child that failed has ``fn`` run here again, so what it
-        raises (a full disk: StoreError) reaches the caller."""
+        """Until it is done: the child waited for, or ``fn`` run here now. A child that
+        failed has ``fn`` run here again, so what it raises (a full disk: StoreError)
+        reaches the caller."""
+        fn, self._fn = self._fn, None
         pid, self._pid = self._pid, None
-        if pid is None:
+        if fn is None:
             return
-        try:
-            _pid, status = os.waitpid(pid, 0)
-            ok = os.waitstatus_to_exitcode(status) == 0
-        except ChildProcessError:
-            ok = False
-        if not ok:
-            self._fn()
+        if pid is not None:
+            try:
+                _pid, status = os.waitpid(pid, 0)
+                if os.waitstatus_to_exitcode(status) == 0:
+                    return
+            except ChildProcessError:
+                pass
+        fn()
 
 
 def fork_call(fn: Callable[[], None]) -> Pending:
     """``fn`` (writing files from memory this process will only read meanwhile) run in
-    a forked child while this process goes on; run here when forking is not safe (other
-    threads: the explorer) or not possible. ``Pending.wait`` before relying on it."""
+    a forked child while this process goes on; where forking is not safe (other
+    threads: the explorer) or not possible, run here when the caller waits for it
+    (``Pending.wait``: the caller decides when, e.g. once the user has the result)."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        fn()
         return Pending(fn, None)
     try:
         pid = os.fork()
     except OSError:
-        fn()
         return Pending(fn, None)
     if pid == 0:
         code = 1

@@ -202,10 +202,11 @@ class KemnakerApp(App):
                 self.post_message(LoadProgress(stage, done, total))
         return progress
 
-    def _load_explorer(self, progress) -> tuple[Explorer, object]:
+    def _load_explorer(self, progress, defer_write: bool = False) -> tuple[Explorer, object]:
         """Load through the library (every stage reports progress; the alias file and
         corrections applied there, in ``library.finish_corpus``) and open or build the
-        search index. Returns (explorer, the library's Loaded or None)."""
+        search index. Returns (explorer, the library's Loaded or None). ``defer_write``:
+        what a merge made is written when the caller settles the Loaded."""
         from kemnaker_tui.ui.searching import build_index
         loaded = None
         if self._given_corpus is not None:
@@ -222,7 +223,7 @@ class KemnakerApp(App):
             files = {"alias_file": self.alias_file, "corrections_file": self.corrections_file}
             try:
                 loaded = library.load_corpus(paths, jobs=self.jobs, use_store=self.use_store, progress=progress,
-                                             **files)
+                                             defer_write=defer_write, **files)
             except library.StoreError as exc:      # the cache is only a cache
                 self.call_from_thread(self.notify, f"{exc} — analysing without the store", title="Store",
                                       severity="warning", timeout=15)
@@ -281,7 +282,8 @@ class KemnakerApp(App):
             for _files in watch_changes(self.paths, self._stop_watching):
                 before = self.explorer.corpus if self.explorer else None
                 try:
-                    explorer, loaded = self._load_explorer(lambda *_a: None)
+                    # the new snapshot written once the explorer shows the change
+                    explorer, loaded = self._load_explorer(lambda *_a: None, defer_write=True)
                 except Exception as exc:  # noqa: BLE001 - a folder gone, a store problem: say so, keep the old
                     self.post_message(WatchNotice(f"could not reload: {exc}", "Folder changed"))
                     continue
@@ -292,6 +294,11 @@ class KemnakerApp(App):
                 summary = describe_changes(old_keys, new_keys, changed)
                 if summary or before is None or before.skipped != explorer.corpus.skipped:
                     self.post_message(Reloaded(explorer, summary or "files changed"))
+                if loaded is not None:
+                    try:
+                        loaded.settle()
+                    except Exception as exc:  # noqa: BLE001 - only the cache: the next start merges again
+                        self.post_message(WatchNotice(f"could not keep the analysis: {exc}", "Store"))
         except Exception as exc:  # noqa: BLE001 - watching is a convenience: the explorer stays usable
             self.post_message(WatchNotice(f"stopped watching the folders: {exc}", "Live folders"))
 

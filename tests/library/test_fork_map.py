@@ -140,7 +140,7 @@ def test_what_the_work_raises_here_reaches_the_caller(tmp_path, one_thread):
         pending.wait()
 
 
-def test_with_other_threads_it_runs_here_at_once(tmp_path):
+def test_with_other_threads_it_runs_here_when_waited_for(tmp_path):
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -148,6 +148,8 @@ def test_with_other_threads_it_runs_here_at_once(tmp_path):
         parent = os.getpid()
         seen = []
         pending = workers.fork_call(lambda: seen.append(os.getpid()))
+        assert seen == []
+        pending.wait()
         assert seen == [parent]
         pending.wait()
         assert seen == [parent]
