@@ -6,7 +6,8 @@ search index kept on disk beside it, parallel analysis in worker processes,
 folder watching for the explorer. Every command and the explorer load
 through :func:`load_corpus`; ``--no-store`` bypasses the cache. No UI here.
 
-    load_corpus(paths, alias_file=None, jobs=None, use_store=True, progress=None) -> Loaded
+    load_corpus(paths, alias_file=None, jobs=None, use_store=True, progress=None,
+                defer_write=False) -> Loaded          (deferred: Loaded.settle() writes what was merged)
     search_index(loaded, progress=None) -> SearchIndex      (opened, or built and kept;
                                                              progress(done, total))
     index(paths, ...) -> IndexStats                          (`kemnaker-tui index`)
