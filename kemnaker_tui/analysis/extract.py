@@ -123,15 +123,6 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     ``replay``: the resolver replays the last merge's traces (``resolve_trace``);
     a ``found`` item may then have no mentions (None), fetched when needed."""
     total = len(found)
-    fetched: dict[int, DocumentFindings] = {}
-    if replay is not None:
-        fetch_stored = replay.fetch
-
-        def fetch(n: int) -> DocumentFindings:
-            if n not in fetched:
-                fetched[n] = fetch_stored(n)
-            return fetched[n]
-        replay.fetch = fetch
     docs = [(f.article, f.mentions) for f in found]
     # progress: the resolver's passes over the articles and then the per-article loop
     passes = _RESOLVE_PASSES
@@ -141,10 +132,9 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
         entities = resolver.resolve(_Counted(docs, lambda n: progress(min(n, passes * total), steps)), replay)
     else:
         entities = resolver.resolve(docs, replay)
-    for n, f in fetched.items():        # placed afresh: the mentions the resolver made
-        docs[n] = (docs[n][0], f.mentions)
     dates_of = {f.article.key: f.dates for f in found}
-    for n, f in fetched.items():
+    for n, f in (replay.found.items() if replay is not None else ()):   # placed afresh: as the resolver made them
+        docs[n] = (docs[n][0], f.mentions)
         dates_of[docs[n][0].key] = f.dates
 
     # An article's results: reused from the last merge when its inputs are the same, else found.
@@ -181,7 +171,7 @@ def merge_corpus(found: list[DocumentFindings], ex: Extractors, user: UserAliase
     todo = [n for n in range(total) if results[n] is None]
     for n in todo:
         if docs[n][1] is None:          # replayed, its findings not reusable: its mentions as placed
-            f = replay.fetch(n)
+            f = replay.findings(n)
             resolver.place_again(docs[n][0], f.mentions, replay.after[n], replay.tables)
             docs[n] = (docs[n][0], f.mentions)
             dates_of[docs[n][0].key] = f.dates

@@ -105,7 +105,7 @@ class Resolver:
         edited in place: what was dropped goes, what the second pass found joins.
         With ``replay``, each article's part is traced, and an article traced last
         time is replayed where nothing it read has changed (``resolve_trace``); its
-        mentions may then be None, and are fetched (``replay.fetch``) only if it must
+        mentions may then be None, and are fetched (``replay.findings``) only if it must
         be placed afresh."""
         lex = self.lex
         # 1. Acronym definitions across the corpus: acronym <-> long form.
@@ -185,7 +185,7 @@ class Resolver:
                 replay.replayed += 1
                 continue
             if am is None:
-                am = replay.fetch(n).mentions
+                am = replay.findings(n).mentions
             read.clear()
             self.person_groups = groups
             rows: list = []

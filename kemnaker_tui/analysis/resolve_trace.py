@@ -102,6 +102,15 @@ class Replay:
     changed: set = field(default_factory=set)
     replayed: int = 0
     entities: dict = field(default_factory=dict)     # filled by the merge: cluster key -> entity part
+    found: dict = field(default_factory=dict)        # position -> findings fetched (``findings``)
+
+    def findings(self, n: int):
+        """Document n's findings, fetched once (the resolve places them, the merge reads
+        the mentions as placed)."""
+        got = self.found.get(n)
+        if got is None:
+            got = self.found[n] = self.fetch(n)
+        return got
 
     def trace_before(self, n: int) -> ArticleTrace | None:
         tag = self.tags[n]
